@@ -1,0 +1,111 @@
+// The environment, parsed once at start-up. Every bad value is reported with
+// the variable's name and what was expected, and the process refuses to start.
+import path from "node:path";
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+const LOG_LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "silent"];
+
+export interface Config {
+  host: string;
+  port: number;
+  /** The origin in every link Wharf writes; default http://localhost:<the port it listens on>. */
+  publicUrl: string;
+  dataDir: string;
+  /** An external PostgreSQL; undefined means the embedded one under dataDir. */
+  databaseUrl?: string;
+  adminToken?: string;
+  logLevel: LogLevel;
+  /** Apollo introspection and Sandbox (on by default). */
+  graphqlIntrospection: boolean;
+  /** Check every REST response against openapi.yaml, answering 500 on a mismatch (the tests turn this on). */
+  checkResponses: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** The config once the server listens: PUBLIC_URL defaults to the port actually bound (PORT may be 0). */
+export function withListeningPort(config: Config, port: number): Config {
+  return { ...config, port, publicUrl: config.publicUrl || `http://localhost:${port}` };
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, parse: (raw: string) => T | string, fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const parsed = parse(raw);
+    if (typeof parsed === "string" && parsed.startsWith("!")) {
+      problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.slice(1)}`);
+      return fallback;
+    }
+    return parsed as T;
+  };
+
+  const port = read("PORT", parsePort, 8080);
+  const host = read("HOST", (raw) => raw, "127.0.0.1");
+  const publicUrl = read("PUBLIC_URL", parseHttpUrl, "");
+  const dataDir = path.resolve(read("DATA_DIR", (raw) => raw, "./data"));
+  const databaseUrl = read<string | undefined>("DATABASE_URL", parsePostgresUrl, undefined);
+  const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
+  const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
+  const graphqlIntrospection = read("GRAPHQL_INTROSPECTION", parseBoolean, true);
+  const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
+
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  return {
+    host,
+    port,
+    publicUrl: publicUrl.replace(/\/+$/, ""),
+    dataDir,
+    databaseUrl,
+    adminToken,
+    logLevel,
+    graphqlIntrospection,
+    checkResponses,
+  };
+}
+
+// Parsers return the value, or a message starting with "!" that explains what was expected.
+
+function parsePort(raw: string): number | string {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n <= 65535 ? n : "!expected a port number from 0 to 65535";
+}
+
+function parseHttpUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "http:" || url.protocol === "https:") return raw;
+  } catch {
+    // fall through to the message
+  }
+  return "!expected an absolute http:// or https:// URL";
+}
+
+function parsePostgresUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "postgresql:" || url.protocol === "postgres:") return raw;
+  } catch {
+    // fall through to the message
+  }
+  return "!expected a postgresql://user@host:port/database URL";
+}
+
+function parseToken(raw: string): string {
+  return raw.length >= 16 ? raw : "!expected a token of at least 16 characters";
+}
+
+function parseLogLevel(raw: string): LogLevel | string {
+  return (LOG_LEVELS as string[]).includes(raw) ? (raw as LogLevel) : `!expected one of ${LOG_LEVELS.join(", ")}`;
+}
+
+function parseBoolean(raw: string): boolean | string {
+  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+  return "!expected true or false";
+}

@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "A Wharf account." })
+export class UserType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "The unique login; jsr's githubLogin." })
+  login!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  avatarUrl!: string;
+
+  @Field(() => Boolean)
+  isStaff!: boolean;
+
+  @Field(() => Boolean)
+  isBlocked!: boolean;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}

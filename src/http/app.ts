@@ -1,0 +1,64 @@
+// The one HTTP server: health, GraphQL, and the REST faces on one origin.
+import express, { type ErrorRequestHandler } from "express";
+import { WharfError } from "../errors";
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import type { Db } from "../storage/database";
+import { graphqlHandler } from "../graphql/server";
+import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
+import { jsrOperations } from "../rest/jsr";
+import { requestLog } from "./request-log";
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  log: Logger;
+}
+
+export interface App {
+  handler: express.Express;
+  /** Stops what the app started besides the HTTP server (Apollo). */
+  stop(): Promise<void>;
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "extended");
+  app.use(requestLog(deps.log));
+
+  app.get("/healthz", async (_req, res) => {
+    const healthy = await deps.db.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
+    res.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable" });
+  });
+
+  const openapiDocument = readOpenApiDocument();
+  app.get("/api/.well-known/openapi", (_req, res) => {
+    res.type("application/yaml").send(openapiDocument);
+  });
+
+  const graphql = await graphqlHandler(deps);
+  app.use("/graphql", graphql.handler);
+
+  const rest = await restHandler(jsrOperations, deps);
+  app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
+
+  app.use((req, res) => sendError(res, req.path, new WharfError("notFound")));
+
+  // Body parsing failures (bad JSON, too large) in the dialect of the path.
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    const status = (err as { status?: number }).status;
+    if (status && status >= 400 && status < 500) {
+      sendError(res, req.originalUrl.split("?")[0], new WharfError("malformedRequest", `Malformed request: ${err.message}.`));
+      return;
+    }
+    deps.log.error("unhandled error", { path: req.path, error: String(err?.stack ?? err) });
+    sendError(res, req.originalUrl.split("?")[0], new WharfError("internalServerError"));
+  };
+  app.use(onError);
+
+  return { handler: app, stop: graphql.stop };
+}

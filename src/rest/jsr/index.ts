@@ -1,0 +1,13 @@
+// Every jsr operation Wharf serves, keyed by operationId.
+import type { Operations } from "../operation";
+import { authorizationOperations } from "./authorizations";
+import { packageOperations } from "./packages";
+import { scopeOperations } from "./scopes";
+import { userOperations } from "./users";
+
+export const jsrOperations: Operations = {
+  ...scopeOperations,
+  ...packageOperations,
+  ...userOperations,
+  ...authorizationOperations,
+};

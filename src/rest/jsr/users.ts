@@ -1,0 +1,61 @@
+// jsr: /api/user (the caller), /api/users/{id}, and the caller's tokens.
+import * as members from "../../services/scope-members";
+import { listUserScopes } from "../../services/scopes";
+import * as tokens from "../../services/tokens";
+import { getUserById, userUsage } from "../../services/users";
+import { requireUser } from "../../services/policies";
+import { noContent, ok, type Operations } from "../operation";
+import { presentFullUser, presentInvite, presentMember, presentScope, presentToken, presentUser } from "./present";
+
+export const userOperations: Operations = {
+  async getSelfUser({ ctx }) {
+    const user = requireUser(ctx);
+    return ok(presentFullUser(user, await userUsage(ctx.db, user.id)));
+  },
+
+  async listSelfUserScopes({ ctx }) {
+    const user = requireUser(ctx);
+    return ok((await listUserScopes(ctx.db, user.id)).map(presentScope));
+  },
+
+  async getSelfUserScopeMember({ ctx, params }) {
+    return ok(presentMember(await members.getOwnMembership(ctx, params.scope)));
+  },
+
+  async listSelfUserInvites({ ctx }) {
+    return ok((await members.listOwnInvites(ctx)).map(presentInvite));
+  },
+
+  async acceptScopeInvite({ ctx, params }) {
+    return ok(presentMember(await members.acceptInvite(ctx, params.scope)));
+  },
+
+  async declineScopeInvite({ ctx, params }) {
+    await members.declineInvite(ctx, params.scope);
+    return noContent();
+  },
+
+  async getUser({ ctx, params }) {
+    return ok(presentUser(await getUserById(ctx.db, params.id)));
+  },
+
+  async listUserScopes({ ctx, params }) {
+    const user = await getUserById(ctx.db, params.id);
+    return ok((await listUserScopes(ctx.db, user.id)).map(presentScope));
+  },
+
+  async listTokens({ ctx }) {
+    return ok((await tokens.listOwnTokens(ctx)).map(presentToken));
+  },
+
+  async createToken({ ctx, body }) {
+    const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
+    const { token, secret } = await tokens.createOwnToken(ctx, { description: body.description, expiresAt });
+    return ok({ secret, token: presentToken(token) });
+  },
+
+  async deleteToken({ ctx, params }) {
+    await tokens.revokeOwnToken(ctx, params.id);
+    return noContent();
+  },
+};

@@ -1,0 +1,131 @@
+// The REST faces: openapi-backend routes each request by openapi.yaml to the
+// handler of its operationId, after validating it against the document.
+// Errors come out in the dialect of the path: jsr under /api, Atom under /atom/api.
+import fs from "node:fs";
+import path from "node:path";
+import type { Request, RequestHandler, Response } from "express";
+import addFormats from "ajv-formats";
+import OpenAPIBackend, { type Context } from "openapi-backend";
+import { asWharfError, atomErrorBody, jsrErrorBody, WharfError } from "../errors";
+import { resolveActor } from "../http/actor";
+import type { ServiceContext } from "../services/context";
+import type { Operations, Reply } from "./operation";
+
+export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
+
+export function readOpenApiDocument(): string {
+  return fs.readFileSync(OPENAPI_PATH, "utf8");
+}
+
+interface Dialect {
+  errorBody(err: WharfError): unknown;
+}
+
+const JSR: Dialect = { errorBody: jsrErrorBody };
+const ATOM: Dialect = { errorBody: atomErrorBody };
+
+export function dialectOf(urlPath: string): Dialect {
+  return urlPath.startsWith("/atom/") ? ATOM : JSR;
+}
+
+export function sendError(res: Response, urlPath: string, err: WharfError): void {
+  res.status(err.status).json(dialectOf(urlPath).errorBody(err));
+}
+
+/** An express handler serving every operation of openapi.yaml that `operations` implements. */
+export async function restHandler(
+  operations: Operations,
+  baseContext: Omit<ServiceContext, "actor">,
+): Promise<RequestHandler> {
+  const api = new OpenAPIBackend({
+    definition: OPENAPI_PATH,
+    strict: true,
+    quick: false,
+    coerceTypes: true,
+    ajvOpts: { strict: false, allErrors: false },
+    customizeAjv: (ajv) => addFormats(ajv),
+    handlers: {
+      notFound: () => {
+        throw new WharfError("notFound");
+      },
+      methodNotAllowed: () => {
+        throw new WharfError("notFound");
+      },
+      notImplemented: () => {
+        throw new WharfError("notFound");
+      },
+      validationFail: (c: Context) => {
+        const detail = (c.validation.errors ?? [])
+          .map((e) => `${e.instancePath || "request"} ${e.message}`.trim())
+          .join("; ");
+        throw new WharfError("malformedRequest", `Malformed request: ${detail || "invalid input"}.`);
+      },
+    },
+  });
+  // Who may do what is the services' decision (src/services/policies.ts), not the router's.
+  api.registerSecurityHandler("bearerAuth", () => true);
+  for (const [operationId, operation] of Object.entries(operations)) {
+    api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
+      const actor = await resolveActor(baseContext.db, req.headers);
+      return operation({
+        ctx: { ...baseContext, actor },
+        params: c.request.params as Record<string, string>,
+        query: c.request.query as Record<string, string | string[] | undefined>,
+        body: c.request.requestBody,
+        req,
+      });
+    });
+  }
+  await api.init();
+
+  const check = baseContext.config.checkResponses ? contractCheck(api) : undefined;
+
+  const answer = (req: Request, res: Response, reply: Reply) => {
+    const broken = check?.(req, reply);
+    if (broken) {
+      baseContext.log.error("response breaks openapi.yaml", { path: req.path, broken });
+      res.status(500).json({ code: "internalServerError", message: `Response breaks openapi.yaml: ${broken}` });
+      return;
+    }
+    if (reply.headers) res.set(reply.headers);
+    if (reply.body === undefined) res.status(reply.status).end();
+    else res.status(reply.status).json(reply.body);
+  };
+
+  return async (req, res) => {
+    let reply: Reply;
+    try {
+      reply = await api.handleRequest(
+        {
+          method: req.method,
+          path: req.path,
+          query: req.query as Record<string, string | string[]>,
+          headers: req.headers as Record<string, string | string[]>,
+          body: req.body,
+        },
+        req,
+        res,
+      );
+    } catch (err) {
+      const error = asWharfError(err);
+      if (error.status >= 500) baseContext.log.error("request failed", { path: req.path, error: String((err as Error)?.stack ?? err) });
+      reply = { status: error.status, body: dialectOf(req.path).errorBody(error) };
+    }
+    answer(req, res, reply);
+  };
+}
+
+/** What is wrong with a reply by openapi.yaml (its operation must declare the status, and the body fit its schema), if anything. */
+function contractCheck(api: OpenAPIBackend) {
+  return (req: Request, reply: Reply): string | undefined => {
+    const operation = api.matchOperation({ method: req.method, path: req.path, headers: {}, query: {} });
+    if (!operation) return reply.status === 404 ? undefined : `${req.method} ${req.path} has no operation`;
+    const declared = Object.keys(operation.responses ?? {});
+    if (!declared.includes(String(reply.status)) && !declared.includes("default")) {
+      return `${operation.operationId} does not declare status ${reply.status}`;
+    }
+    if (reply.body === undefined) return undefined;
+    const result = api.validateResponse(reply.body, operation, reply.status);
+    return result.errors?.length ? `${operation.operationId} ${reply.status}: ${JSON.stringify(result.errors)}` : undefined;
+  };
+}

@@ -1,0 +1,47 @@
+// A running Wharf: database, app and HTTP listener, started and stopped together.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { withListeningPort, type Config } from "./config";
+import type { Logger } from "./logger";
+import { createApp } from "./http/app";
+import { ensureAdmin } from "./services/users";
+import { openDatabase } from "./storage/database";
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const database = await openDatabase(config, log);
+  try {
+    if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
+    // Listen first: with PORT=0 the links Wharf writes need the port it was given.
+    const server = http.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, resolve);
+    });
+    const { port } = server.address() as AddressInfo;
+    config = withListeningPort(config, port);
+    const app = await createApp({ db: database.db, config, log });
+    server.on("request", app.handler);
+    const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+    // Tests and scripts read this line to find a server started on port 0.
+    log.info("listening", { url, port, publicUrl: config.publicUrl, storage: config.databaseUrl ? "external" : "embedded" });
+    return {
+      url,
+      async stop() {
+        // Finish the requests in flight, then close the idle keep-alive sockets.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+        await app.stop();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

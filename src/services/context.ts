@@ -1,0 +1,13 @@
+// What every service function receives: the database and who is acting.
+import type { Config } from "../config";
+import type { Logger } from "../logger";
+import type { Db } from "../storage/database";
+import type { User } from "../generated/prisma/client";
+
+export interface ServiceContext {
+  db: Db;
+  config: Config;
+  log: Logger;
+  /** The authenticated user, or undefined for an anonymous request. */
+  actor?: User;
+}

@@ -1,0 +1,131 @@
+// Scopes: creating, reading, updating and deleting them.
+import type { Scope, User } from "../generated/prisma/client";
+import { WharfError } from "../errors";
+import type { Tx } from "../storage/database";
+import type { ServiceContext } from "./context";
+import { requireScopeAdmin, requireUser } from "./policies";
+import { assertName } from "./names";
+import { isUniqueViolation, lockRow } from "./sql";
+
+export interface ScopeQuotas {
+  packageUsage: number;
+  packageLimit: number;
+  newPackagePerWeekUsage: number;
+  newPackagePerWeekLimit: number;
+  publishAttemptsPerWeekUsage: number;
+  publishAttemptsPerWeekLimit: number;
+}
+
+/** What a scope admin sees: the scope with its creator and quotas. */
+export interface FullScope {
+  scope: Scope;
+  creator: User;
+  quotas: ScopeQuotas;
+}
+
+export async function getScope(db: Tx, name: string): Promise<Scope> {
+  const scope = await db.scope.findUnique({ where: { scope: name } });
+  if (!scope) throw new WharfError("scopeNotFound");
+  return scope;
+}
+
+/** Whether the actor may see the full scope (admins and staff). */
+export async function canAdministerScope(ctx: ServiceContext, scope: string): Promise<boolean> {
+  if (!ctx.actor) return false;
+  return requireScopeAdmin(ctx, scope).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function fullScope(db: Tx, scope: Scope): Promise<FullScope> {
+  const creator = await db.user.findUniqueOrThrow({ where: { id: scope.creatorId } });
+  return { scope, creator, quotas: await scopeQuotas(db, scope) };
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+// Publish attempts are counted once publishing exists (the jsr packages issue).
+export async function scopeQuotas(db: Tx, scope: Scope): Promise<ScopeQuotas> {
+  const weekAgo = new Date(Date.now() - WEEK_MS);
+  const [packageUsage, newPackagePerWeekUsage] = await Promise.all([
+    db.package.count({ where: { scope: scope.scope } }),
+    db.package.count({ where: { scope: scope.scope, createdAt: { gte: weekAgo } } }),
+  ]);
+  return {
+    packageUsage,
+    packageLimit: scope.packageLimit,
+    newPackagePerWeekUsage,
+    newPackagePerWeekLimit: scope.newPackagePerWeekLimit,
+    publishAttemptsPerWeekUsage: 0,
+    publishAttemptsPerWeekLimit: scope.publishAttemptsPerWeekLimit,
+  };
+}
+
+/** Creates a scope with the actor as its creator and first admin. */
+export async function createScope(ctx: ServiceContext, input: { scope: string; description?: string }): Promise<FullScope> {
+  const user = requireUser(ctx);
+  const name = assertName("scope", input.scope);
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      // Serialise one user's creations, so that two at once cannot both slip under the limit.
+      await lockRow(tx, "users", "id", user.id);
+      if (!user.isStaff) {
+        const usage = await tx.scope.count({ where: { creatorId: user.id } });
+        if (usage >= user.scopeLimit) throw new WharfError("scopeLimitReached");
+      }
+      const scope = await tx.scope.create({
+        data: {
+          scope: name,
+          creatorId: user.id,
+          description: input.description ?? "",
+          members: { create: { userId: user.id, isAdmin: true } },
+        },
+      });
+      return { scope, creator: user, quotas: await scopeQuotas(tx, scope) };
+    });
+  } catch (err) {
+    // The unique index also covers names that differ only by hyphens.
+    if (isUniqueViolation(err)) throw new WharfError("scopeAlreadyExists");
+    throw err;
+  }
+}
+
+export type ScopeUpdate =
+  | { description: string | null }
+  | { ghActionsVerifyActor: boolean }
+  | { requirePublishingFromCI: boolean };
+
+export async function updateScope(ctx: ServiceContext, name: string, update: ScopeUpdate): Promise<FullScope> {
+  await getScope(ctx.db, name);
+  await requireScopeAdmin(ctx, name);
+  const data =
+    "description" in update
+      ? { description: update.description ?? "" }
+      : "ghActionsVerifyActor" in update
+        ? { ghActionsVerifyActor: update.ghActionsVerifyActor }
+        : { requirePublishingFromCI: update.requirePublishingFromCI };
+  const scope = await ctx.db.scope.update({ where: { scope: name }, data });
+  return fullScope(ctx.db, scope);
+}
+
+/** Deletes an empty scope, with its members and invites. */
+export async function deleteScope(ctx: ServiceContext, name: string): Promise<void> {
+  await getScope(ctx.db, name);
+  await requireScopeAdmin(ctx, name);
+  await ctx.db.$transaction(async (tx) => {
+    await lockRow(tx, "scopes", "scope", name);
+    if ((await tx.package.count({ where: { scope: name } })) > 0) throw new WharfError("scopeNotEmpty");
+    await tx.scope.delete({ where: { scope: name } });
+  });
+}
+
+/** The scopes a user is a member of. */
+export async function listUserScopes(db: Tx, userId: string): Promise<Scope[]> {
+  const memberships = await db.scopeMember.findMany({
+    where: { userId },
+    include: { scopeRef: true },
+    orderBy: { scope: "asc" },
+  });
+  return memberships.map((m) => m.scopeRef);
+}

