@@ -11,6 +11,8 @@ export interface Config {
   /** The origin in every link Wharf writes; default http://localhost:<the port it listens on>. */
   publicUrl: string;
   dataDir: string;
+  /** Where tarballs and files are kept; default DATA_DIR/blobs. Several Wharfs on one PostgreSQL share one. */
+  blobDir: string;
   /** An external PostgreSQL; undefined means the embedded one under dataDir. */
   databaseUrl?: string;
   adminToken?: string;
@@ -47,6 +49,7 @@ export function parseConfig(env: Env = process.env): Config {
   const host = read("HOST", (raw) => raw, "127.0.0.1");
   const publicUrl = read("PUBLIC_URL", parseHttpUrl, "");
   const dataDir = path.resolve(read("DATA_DIR", (raw) => raw, "./data"));
+  const blobDir = path.resolve(read("BLOB_DIR", (raw) => raw, path.join(dataDir, "blobs")));
   const databaseUrl = read<string | undefined>("DATABASE_URL", parsePostgresUrl, undefined);
   const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
@@ -61,6 +64,7 @@ export function parseConfig(env: Env = process.env): Config {
     port,
     publicUrl: publicUrl.replace(/\/+$/, ""),
     dataDir,
+    blobDir,
     databaseUrl,
     adminToken,
     logLevel,

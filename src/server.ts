@@ -5,6 +5,7 @@ import { withListeningPort, type Config } from "./config";
 import type { Logger } from "./logger";
 import { createApp } from "./http/app";
 import { ensureAdmin } from "./services/users";
+import { FileBlobStore } from "./storage/blob-store";
 import { openDatabase } from "./storage/database";
 
 export interface RunningServer {
@@ -24,7 +25,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     });
     const { port } = server.address() as AddressInfo;
     config = withListeningPort(config, port);
-    const app = await createApp({ db: database.db, config, log });
+    const app = await createApp({ db: database.db, blobs: new FileBlobStore(config.blobDir), config, log });
     server.on("request", app.handler);
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
     // Tests and scripts read this line to find a server started on port 0.

@@ -28,7 +28,8 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
   const middleware = expressMiddleware(server, {
     context: async ({ req }) => {
       try {
-        return { db: deps.db, config: deps.config, log: deps.log, actor: await resolveActor(deps.db, req.headers) };
+        const { db, blobs, config, log } = deps;
+        return { db, blobs, config, log, actor: await resolveActor(db, req.headers) };
       } catch (err) {
         if (err instanceof WharfError) throw asGraphQLError(err);
         throw err;

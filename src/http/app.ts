@@ -3,6 +3,7 @@ import express, { type ErrorRequestHandler } from "express";
 import { WharfError } from "../errors";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
+import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import { graphqlHandler } from "../graphql/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
@@ -11,6 +12,7 @@ import { requestLog } from "./request-log";
 
 export interface AppDeps {
   db: Db;
+  blobs: BlobStore;
   config: Config;
   log: Logger;
 }
