@@ -95,14 +95,9 @@ export async function restHandler(
   return async (req, res) => {
     let reply: Reply;
     try {
+      const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
       reply = await api.handleRequest(
-        {
-          method: req.method,
-          path: req.path,
-          query: req.query as Record<string, string | string[]>,
-          headers: req.headers as Record<string, string | string[]>,
-          body: req.body,
-        },
+        { ...request, query: declaredQuery(api, request, req.query), body: req.body },
         req,
         res,
       );
@@ -113,6 +108,15 @@ export async function restHandler(
     }
     answer(req, res, reply);
   };
+}
+
+/** The query parameters the operation declares: like upstream, unknown ones are ignored, not refused. */
+function declaredQuery(api: OpenAPIBackend, request: { method: string; path: string; headers: Record<string, string | string[]> }, query: Request["query"]) {
+  const operation = api.matchOperation({ ...request, query: {} });
+  const declared = new Set(
+    (operation?.parameters ?? []).flatMap((p) => ("in" in p && p.in === "query" ? [p.name] : [])),
+  );
+  return Object.fromEntries(Object.entries(query).filter(([name]) => declared.has(name))) as Record<string, string | string[]>;
 }
 
 /** What is wrong with a reply by openapi.yaml (its operation must declare the status, and the body fit its schema), if anything. */

@@ -2,6 +2,7 @@
 // its own (a fresh database on DATABASE_URL's server, or an embedded one in a
 // temporary DATA_DIR), removed again when the test is done with it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,12 +20,16 @@ export interface WharfProcess {
   databaseUrl: string;
   /** The server's DATA_DIR. */
   dataDir: string;
+  /** The environment it runs with, for the CLI or a second process on the same storage. */
+  env: Record<string, string | undefined>;
   /** Every line the server has logged so far. */
   logs: string[];
-  /** Stops it gracefully (SIGTERM), keeping its data. */
-  stop(): Promise<void>;
+  /** Resolves with the first logged line (past or coming) that matches. */
+  waitForLog(matches: (line: string) => boolean): Promise<string>;
+  /** Stops it gracefully (SIGTERM), keeping its data; resolves to its exit code. */
+  stop(): Promise<number | null>;
   /** Kills it at once (SIGKILL), keeping its data. */
-  kill(): Promise<void>;
+  kill(): Promise<number | null>;
   /** Starts it again on the same data. */
   restart(): Promise<void>;
   /** Stops it and deletes its data. */
@@ -35,6 +40,7 @@ export async function startWharf(extraEnv: Record<string, string> = {}): Promise
   const storage = await freshStorage();
   const adminToken = `admin-${randomBytes(16).toString("hex")}`;
   const logs: string[] = [];
+  const logged = new EventEmitter();
   let child: ChildProcess | undefined;
 
   const env = {
@@ -57,6 +63,7 @@ export async function startWharf(extraEnv: Record<string, string> = {}): Promise
     const url = await new Promise<string>((resolve, reject) => {
       readline.createInterface({ input: proc.stdout! }).on("line", (line) => {
         logs.push(line);
+        logged.emit("line", line);
         const entry = parseJson(line);
         if (entry?.msg === "listening") resolve(String(entry.url));
       });
@@ -65,13 +72,13 @@ export async function startWharf(extraEnv: Record<string, string> = {}): Promise
     return url;
   };
 
-  const waitExit = async (signal: NodeJS.Signals) => {
+  const waitExit = async (signal: NodeJS.Signals): Promise<number | null> => {
     const proc = child;
     child = undefined;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise((resolve) => proc.once("exit", resolve));
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return proc?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
     proc.kill(signal);
-    await exited;
+    return exited;
   };
 
   const server: WharfProcess = {
@@ -79,7 +86,20 @@ export async function startWharf(extraEnv: Record<string, string> = {}): Promise
     adminToken,
     databaseUrl: storage.databaseUrl,
     dataDir: storage.env.DATA_DIR,
+    env,
     logs,
+    waitForLog(matches) {
+      const seen = logs.find(matches);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => {
+        const listener = (line: string) => {
+          if (!matches(line)) return;
+          logged.off("line", listener);
+          resolve(line);
+        };
+        logged.on("line", listener);
+      });
+    },
     stop: () => waitExit("SIGTERM"),
     kill: () => waitExit("SIGKILL"),
     async restart() {

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { UserType } from "./user";
 
-@ObjectType({ description: "A jsr scope: the @name packages are published under." })
+@ObjectType("Scope", { description: "A jsr scope: the @name packages are published under." })
 export class ScopeType {
   @Field(() => String, { description: "The scope's name, without the @." })
   scope!: string;
@@ -16,7 +16,7 @@ export class ScopeType {
   updatedAt!: Date;
 }
 
-@ObjectType({ description: "A user's membership of a scope." })
+@ObjectType("ScopeMember", { description: "A user's membership of a scope." })
 export class ScopeMemberType {
   @Field(() => UserType)
   user!: UserType;

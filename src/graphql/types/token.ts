@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { UserType } from "./user";
 
-@ObjectType({ description: "A personal access token. The secret is never shown again after it is made." })
+@ObjectType("Token", { description: "A personal access token. The secret is never shown again after it is made." })
 export class TokenType {
   @Field(() => ID)
   id!: string;

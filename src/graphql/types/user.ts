@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "A Wharf account." })
+@ObjectType("User", { description: "A Wharf account." })
 export class UserType {
   @Field(() => ID)
   id!: string;

@@ -1,0 +1,113 @@
+// Running Wharf: health, persistence, logs, shutdown and configuration.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { query, startWharf } from "./support/server";
+import { uniqueName, useWharf } from "./support/world";
+
+const world = useWharf();
+const MAIN = path.resolve(__dirname, "..", "dist", "src", "main.js");
+const embedded = !process.env.DATABASE_URL;
+
+it("answers /healthz and serves its OpenAPI document", async () => {
+  const health = await world.anonymous.get("/healthz");
+  expect([health.status, health.body]).toEqual([200, { status: "ok" }]);
+
+  const doc = await fetch(`${world.server.url}/api/.well-known/openapi`);
+  expect(doc.headers.get("content-type")).toMatch(/yaml/);
+  expect(await doc.text()).toBe(fs.readFileSync(path.resolve(__dirname, "..", "openapi.yaml"), "utf8"));
+});
+
+it("answers unknown paths in the dialect of their face", async () => {
+  const jsr = await world.anonymous.get("/api/no/such/thing");
+  expect([jsr.status, jsr.body]).toEqual([404, { code: "notFound", message: expect.any(String) }]);
+  const atom = await world.anonymous.get("/atom/api/no/such/thing");
+  expect([atom.status, atom.body]).toEqual([404, { message: expect.any(String) }]);
+  const bad = await world.anonymous.post("/api/scopes", { body: "{not json", token: world.server.adminToken });
+  expect([bad.status, bad.body.code]).toEqual([400, "malformedRequest"]);
+});
+
+it("logs one line per request, and never a token", async () => {
+  const alice = await world.user();
+  const marker = uniqueName("path");
+  await alice.api.get(`/api/scopes/${marker}?token=${alice.token}`);
+  await world.server.waitForLog((line) => line.includes(marker));
+  const lines = world.server.logs.filter((l) => l.includes(marker)).map((l) => JSON.parse(l));
+  expect(lines).toEqual([
+    expect.objectContaining({ msg: "request", method: "GET", path: `/api/scopes/${marker}`, status: 404, ms: expect.any(Number) }),
+  ]);
+  const all = world.server.logs.join("\n");
+  expect(all).not.toContain(alice.token);
+  expect(all).not.toContain(world.server.adminToken);
+});
+
+it("keeps its data across a restart", async () => {
+  const server = await startWharf();
+  try {
+    const scope = uniqueName("s");
+    const create = await fetch(`${server.url}/api/scopes`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ scope }),
+    });
+    expect(create.status).toBe(200);
+
+    expect(await server.stop()).toBe(0);
+    if (embedded) expect(fs.existsSync(path.join(server.dataDir, "postgres", "postmaster.pid"))).toBe(false);
+    await server.restart();
+    const after = await fetch(`${server.url}/api/scopes/${scope}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
+    expect(after.status).toBe(200);
+    expect((await after.json()).creator.login).toBe("admin");
+  } finally {
+    await server.destroy();
+  }
+});
+
+it("answers 503 on /healthz while its database is unreachable, and recovers", async () => {
+  const server = await startWharf();
+  const database = new URL(server.databaseUrl).pathname.slice(1);
+  const maintenance = new URL(server.databaseUrl);
+  maintenance.pathname = "/postgres";
+  try {
+    await query(maintenance.toString(), `ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+    await query(maintenance.toString(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [database]);
+    const down = await fetch(`${server.url}/healthz`);
+    expect([down.status, await down.json()]).toEqual([503, { status: "unavailable" }]);
+
+    await query(maintenance.toString(), `ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  } finally {
+    await query(maintenance.toString(), `ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+    await server.destroy();
+  }
+});
+
+(embedded ? describe : describe.skip)("the embedded database", () => {
+  it("refuses a second Wharf on the same DATA_DIR, and survives its owner being killed", async () => {
+    const server = await startWharf();
+    try {
+      const second = spawnSync(process.execPath, [MAIN], { env: { ...server.env, PORT: "0" }, encoding: "utf8", timeout: 60000 });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toMatch(/DATA_DIR .* is in use by another Wharf process/);
+
+      // Killed outright, it leaves its PostgreSQL running; the next start takes over cleanly.
+      await server.kill();
+      await server.restart();
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.destroy();
+    }
+  });
+});
+
+it.each([
+  [{ PORT: "eighty" }, /PORT="eighty": expected a port number/],
+  [{ PUBLIC_URL: "ftp://x" }, /PUBLIC_URL="ftp:\/\/x": expected an absolute http/],
+  [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL="mysql:\/\/x": expected a postgresql/],
+  [{ LOG_LEVEL: "loud" }, /LOG_LEVEL="loud": expected one of/],
+  [{ WHARF_ADMIN_TOKEN: "short" }, /WHARF_ADMIN_TOKEN="short": expected a token of at least 16/],
+])("refuses to start on bad configuration %j", (env, message) => {
+  const run = spawnSync(process.execPath, [MAIN], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 30000 });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(message);
+});
