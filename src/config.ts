@@ -80,25 +80,20 @@ function parsePort(raw: string): number | string {
   return /^\d+$/.test(raw) && n <= 65535 ? n : "!expected a port number from 0 to 65535";
 }
 
-function parseHttpUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === "http:" || url.protocol === "https:") return raw;
-  } catch {
-    // fall through to the message
-  }
-  return "!expected an absolute http:// or https:// URL";
+/** A parser for URLs of the given protocols. */
+function urlOf(protocols: string[], expected: string): (raw: string) => string {
+  return (raw) => {
+    try {
+      if (protocols.includes(new URL(raw).protocol)) return raw;
+    } catch {
+      // not a URL at all: the same message
+    }
+    return `!expected ${expected}`;
+  };
 }
 
-function parsePostgresUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.protocol === "postgresql:" || url.protocol === "postgres:") return raw;
-  } catch {
-    // fall through to the message
-  }
-  return "!expected a postgresql://user@host:port/database URL";
-}
+const parseHttpUrl = urlOf(["http:", "https:"], "an absolute http:// or https:// URL");
+const parsePostgresUrl = urlOf(["postgresql:", "postgres:"], "a postgresql://user@host:port/database URL");
 
 function parseToken(raw: string): string {
   return raw.length >= 16 ? raw : "!expected a token of at least 16 characters";

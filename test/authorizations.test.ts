@@ -58,6 +58,14 @@ describe("the device flow", () => {
     expect([again.status, again.body.code]).toEqual([404, "authorizationNotFound"]);
   });
 
+  it("has a page at the verification URL for the person to answer", async () => {
+    const flow = await start();
+    const page = await fetch(`${world.server.url}/auth?code=${flow.code}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await page.text()).toContain("/api/authorizations/");
+  });
+
   it("tells a denied client so", async () => {
     const flow = await start();
     expect((await alice.api.post(`/api/authorizations/deny/${flow.code}`)).status).toBe(204);

@@ -8,6 +8,7 @@ import type { Db } from "../storage/database";
 import { graphqlHandler } from "../graphql/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
+import { authorizePage } from "./authorize-page";
 import { requestLog } from "./request-log";
 
 export interface AppDeps {
@@ -41,6 +42,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.get("/api/.well-known/openapi", (_req, res) => {
     res.type("application/yaml").send(openapiDocument);
   });
+
+  app.get("/auth", authorizePage);
 
   const graphql = await graphqlHandler(deps);
   app.use("/graphql", graphql.handler);
