@@ -6,7 +6,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type RequestHandler } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { WharfError } from "../errors";
-import { resolveActor } from "../http/actor";
+import { requestContext } from "../http/actor";
 import type { AppDeps } from "../http/app";
 import type { GraphQLContext } from "./context";
 import { buildWharfSchema } from "./schema";
@@ -28,8 +28,7 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
   const middleware = expressMiddleware(server, {
     context: async ({ req }) => {
       try {
-        const { db, blobs, config, log } = deps;
-        return { db, blobs, config, log, actor: await resolveActor(db, req.headers) };
+        return await requestContext(deps, req.headers);
       } catch (err) {
         if (err instanceof WharfError) throw asGraphQLError(err);
         throw err;

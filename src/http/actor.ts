@@ -1,7 +1,9 @@
-// Who is calling. jsr clients send `Authorization: Bearer <token>`; apm sends
+// Who is calling, and the context a request's services run in. jsr clients send `Authorization: Bearer <token>`; apm sends
 // the raw token. Both are accepted on every face.
 import type { IncomingHttpHeaders } from "node:http";
 import type { User } from "../generated/prisma/client";
+import type { ServiceContext } from "../services/context";
+import { createLoaders } from "../services/loaders";
 import type { Tx } from "../storage/database";
 import { authenticate } from "../services/tokens";
 
@@ -16,4 +18,13 @@ export function presentedToken(headers: IncomingHttpHeaders): string | undefined
 export async function resolveActor(db: Tx, headers: IncomingHttpHeaders): Promise<User | undefined> {
   const token = presentedToken(headers);
   return token === undefined ? undefined : authenticate(db, token);
+}
+
+/** A request's service context: who acts, and fresh DataLoaders. */
+export async function requestContext(
+  deps: Omit<ServiceContext, "actor" | "loaders">,
+  headers: IncomingHttpHeaders,
+): Promise<ServiceContext> {
+  const { db, blobs, config, log } = deps;
+  return { db, blobs, config, log, loaders: createLoaders(db), actor: await resolveActor(db, headers) };
 }

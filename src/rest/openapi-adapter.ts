@@ -7,7 +7,7 @@ import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
 import OpenAPIBackend, { type Context } from "openapi-backend";
 import { asWharfError, atomErrorBody, jsrErrorBody, WharfError } from "../errors";
-import { resolveActor } from "../http/actor";
+import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/context";
 import type { Operations, Reply } from "./operation";
 
@@ -35,7 +35,7 @@ export function sendError(res: Response, urlPath: string, err: WharfError): void
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
   operations: Operations,
-  baseContext: Omit<ServiceContext, "actor">,
+  baseContext: Omit<ServiceContext, "actor" | "loaders">,
 ): Promise<RequestHandler> {
   const api = new OpenAPIBackend({
     definition: OPENAPI_PATH,
@@ -66,9 +66,8 @@ export async function restHandler(
   api.registerSecurityHandler("bearerAuth", () => true);
   for (const [operationId, operation] of Object.entries(operations)) {
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
-      const actor = await resolveActor(baseContext.db, req.headers);
       return operation({
-        ctx: { ...baseContext, actor },
+        ctx: await requestContext(baseContext, req.headers),
         params: c.request.params as Record<string, string>,
         query: c.request.query as Record<string, string | string[] | undefined>,
         body: c.request.requestBody,

@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
+import type { Loaders } from "./loaders";
 import type { User } from "../generated/prisma/client";
 
 export interface ServiceContext {
@@ -10,6 +11,8 @@ export interface ServiceContext {
   config: Config;
   log: Logger;
   blobs: BlobStore;
+  /** This request's DataLoaders; services that write clear what they change. */
+  loaders: Loaders;
   /** The authenticated user, or undefined for an anonymous request. */
   actor?: User;
 }

@@ -16,12 +16,16 @@ export function requireStaff(ctx: ServiceContext): User {
   return user;
 }
 
+/** The actor's membership of a scope, if any (batched with the request's other lookups). */
+async function membershipOf(ctx: ServiceContext, scope: string, userId: string) {
+  return (await ctx.loaders.membersByScope.load(scope)).find((m) => m.userId === userId);
+}
+
 /** A scope admin, or staff, who may manage any scope. */
 export async function requireScopeAdmin(ctx: ServiceContext, scope: string): Promise<User> {
   const user = requireUser(ctx);
   if (user.isStaff) return user;
-  const member = await ctx.db.scopeMember.findUnique({ where: { scope_userId: { scope, userId: user.id } } });
-  if (!member?.isAdmin) throw new WharfError("actorNotScopeAdmin");
+  if (!(await membershipOf(ctx, scope, user.id))?.isAdmin) throw new WharfError("actorNotScopeAdmin");
   return user;
 }
 
@@ -29,7 +33,14 @@ export async function requireScopeAdmin(ctx: ServiceContext, scope: string): Pro
 export async function requireScopeMember(ctx: ServiceContext, scope: string): Promise<User> {
   const user = requireUser(ctx);
   if (user.isStaff) return user;
-  const member = await ctx.db.scopeMember.findUnique({ where: { scope_userId: { scope, userId: user.id } } });
-  if (!member) throw new WharfError("actorNotScopeMember");
+  if (!(await membershipOf(ctx, scope, user.id))) throw new WharfError("actorNotScopeMember");
   return user;
+}
+
+/** Whether the actor may administer the scope; for showing or hiding what only admins see. */
+export function canAdministerScope(ctx: ServiceContext, scope: string): Promise<boolean> {
+  return requireScopeAdmin(ctx, scope).then(
+    () => true,
+    () => false,
+  );
 }

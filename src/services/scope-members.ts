@@ -18,7 +18,7 @@ const withInviteUsers = { targetUser: true, requestingUser: true } as const;
 
 export async function listMembers(ctx: ServiceContext, scope: string): Promise<MemberWithUser[]> {
   await getScope(ctx.db, scope);
-  return ctx.db.scopeMember.findMany({ where: { scope }, include: withUser, orderBy: { createdAt: "asc" } });
+  return ctx.loaders.membersByScope.load(scope);
 }
 
 /** Invites a user, named by login or id, to the scope. */
@@ -30,13 +30,15 @@ export async function inviteMember(
   await getScope(ctx.db, scope);
   const inviter = await requireScopeAdmin(ctx, scope);
   const user = "login" in target ? await getUserByLogin(ctx.db, target.login) : await getUserById(ctx.db, target.id);
-  const member = await ctx.db.scopeMember.findUnique({ where: { scope_userId: { scope, userId: user.id } } });
-  if (member) throw new WharfError("alreadyScopeMember");
+  const members = await ctx.loaders.membersByScope.load(scope);
+  if (members.some((m) => m.userId === user.id)) throw new WharfError("alreadyScopeMember");
   try {
-    return await ctx.db.scopeInvite.create({
+    const invite = await ctx.db.scopeInvite.create({
       data: { scope, targetUserId: user.id, requestingUserId: inviter.id },
       include: withInviteUsers,
     });
+    forgetInvites(ctx, scope, user.id);
+    return invite;
   } catch (err) {
     if (isUniqueViolation(err)) throw new WharfError("alreadyInvited");
     throw err;
@@ -51,15 +53,17 @@ export async function updateMember(
 ): Promise<MemberWithUser> {
   await getScope(ctx.db, scope);
   await requireScopeAdmin(ctx, scope);
-  return ctx.db.$transaction(async (tx) => {
-    const member = await lockedMember(tx, scope, userId);
-    if (member.isAdmin && !isAdmin) await assertAnotherAdmin(tx, scope, userId);
+  const member = await ctx.db.$transaction(async (tx) => {
+    const current = await lockedMember(tx, scope, userId);
+    if (current.isAdmin && !isAdmin) await assertAnotherAdmin(tx, scope, userId);
     return tx.scopeMember.update({
       where: { scope_userId: { scope, userId } },
       data: { isAdmin },
       include: withUser,
     });
   });
+  forgetMembers(ctx, scope, userId);
+  return member;
 }
 
 /** Removes a member. Admins may remove anyone; any member may leave. */
@@ -72,6 +76,7 @@ export async function removeMember(ctx: ServiceContext, scope: string, userId: s
     if (member.isAdmin) await assertAnotherAdmin(tx, scope, userId);
     await tx.scopeMember.delete({ where: { scope_userId: { scope, userId } } });
   });
+  forgetMembers(ctx, scope, userId);
 }
 
 // The scope row is locked first, so two admins demoting each other at once
@@ -91,7 +96,7 @@ async function assertAnotherAdmin(tx: Tx, scope: string, userId: string): Promis
 export async function listScopeInvites(ctx: ServiceContext, scope: string): Promise<InviteWithUsers[]> {
   await getScope(ctx.db, scope);
   await requireScopeAdmin(ctx, scope);
-  return ctx.db.scopeInvite.findMany({ where: { scope }, include: withInviteUsers, orderBy: { createdAt: "asc" } });
+  return ctx.loaders.invitesByScope.load(scope);
 }
 
 /** Withdraws an invite (admins), or declines it (the invited user). */
@@ -101,40 +106,45 @@ export async function deleteInvite(ctx: ServiceContext, scope: string, userId: s
   if (actor.id !== userId) await requireScopeAdmin(ctx, scope);
   const { count } = await ctx.db.scopeInvite.deleteMany({ where: { scope, targetUserId: userId } });
   if (count === 0) throw new WharfError("scopeInviteNotFound");
+  forgetInvites(ctx, scope, userId);
 }
 
 export async function listOwnInvites(ctx: ServiceContext): Promise<InviteWithUsers[]> {
-  const user = requireUser(ctx);
-  return ctx.db.scopeInvite.findMany({
-    where: { targetUserId: user.id },
-    include: withInviteUsers,
-    orderBy: { createdAt: "asc" },
-  });
+  return ctx.loaders.invitesByUser.load(requireUser(ctx).id);
 }
 
 /** Accepts the actor's invite to a scope: the invite becomes a (non-admin) membership. */
 export async function acceptInvite(ctx: ServiceContext, scope: string): Promise<MemberWithUser> {
   const user = requireUser(ctx);
-  return ctx.db.$transaction(async (tx) => {
+  const member = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.scopeInvite.deleteMany({ where: { scope, targetUserId: user.id } });
     if (count === 0) throw new WharfError("scopeInviteNotFound");
     return tx.scopeMember.create({ data: { scope, userId: user.id, isAdmin: false }, include: withUser });
   });
+  forgetInvites(ctx, scope, user.id);
+  forgetMembers(ctx, scope, user.id);
+  return member;
 }
 
 export function declineInvite(ctx: ServiceContext, scope: string): Promise<void> {
-  const user = requireUser(ctx);
-  return deleteInvite(ctx, scope, user.id);
+  return deleteInvite(ctx, scope, requireUser(ctx).id);
 }
 
 /** The actor's own membership of a scope. */
 export async function getOwnMembership(ctx: ServiceContext, scope: string): Promise<MemberWithUser> {
   const user = requireUser(ctx);
-  await getScope(ctx.db, scope);
-  const member = await ctx.db.scopeMember.findUnique({
-    where: { scope_userId: { scope, userId: user.id } },
-    include: withUser,
-  });
+  const member = (await listMembers(ctx, scope)).find((m) => m.userId === user.id);
   if (!member) throw new WharfError("scopeMemberNotFound");
   return member;
+}
+
+// What this request has loaded about a membership or an invite is stale once it changes.
+function forgetMembers(ctx: ServiceContext, scope: string, userId: string): void {
+  ctx.loaders.membersByScope.clear(scope);
+  ctx.loaders.scopesByUser.clear(userId);
+}
+
+function forgetInvites(ctx: ServiceContext, scope: string, userId: string): void {
+  ctx.loaders.invitesByScope.clear(scope);
+  ctx.loaders.invitesByUser.clear(userId);
 }

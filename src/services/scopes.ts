@@ -29,15 +29,6 @@ export async function getScope(db: Tx, name: string): Promise<Scope> {
   return scope;
 }
 
-/** Whether the actor may see the full scope (admins and staff). */
-export async function canAdministerScope(ctx: ServiceContext, scope: string): Promise<boolean> {
-  if (!ctx.actor) return false;
-  return requireScopeAdmin(ctx, scope).then(
-    () => true,
-    () => false,
-  );
-}
-
 export async function fullScope(db: Tx, scope: Scope): Promise<FullScope> {
   const creator = await db.user.findUniqueOrThrow({ where: { id: scope.creatorId } });
   return { scope, creator, quotas: await scopeQuotas(db, scope) };
@@ -66,8 +57,9 @@ export async function scopeQuotas(db: Tx, scope: Scope): Promise<ScopeQuotas> {
 export async function createScope(ctx: ServiceContext, input: { scope: string; description?: string }): Promise<FullScope> {
   const user = requireUser(ctx);
   const name = assertName("scope", input.scope);
+  let created: FullScope;
   try {
-    return await ctx.db.$transaction(async (tx) => {
+    created = await ctx.db.$transaction(async (tx) => {
       // Serialise one user's creations, so that two at once cannot both slip under the limit.
       await lockRow(tx, "users", "id", user.id);
       if (!user.isStaff) {
@@ -89,6 +81,9 @@ export async function createScope(ctx: ServiceContext, input: { scope: string; d
     if (isUniqueViolation(err)) throw new WharfError("scopeAlreadyExists");
     throw err;
   }
+  ctx.loaders.membersByScope.clear(name);
+  ctx.loaders.scopesByUser.clear(user.id);
+  return created;
 }
 
 export type ScopeUpdate =
@@ -118,14 +113,10 @@ export async function deleteScope(ctx: ServiceContext, name: string): Promise<vo
     if ((await tx.package.count({ where: { scope: name } })) > 0) throw new WharfError("scopeNotEmpty");
     await tx.scope.delete({ where: { scope: name } });
   });
+  ctx.loaders.membersByScope.clear(name);
 }
 
 /** The scopes a user is a member of. */
-export async function listUserScopes(db: Tx, userId: string): Promise<Scope[]> {
-  const memberships = await db.scopeMember.findMany({
-    where: { userId },
-    include: { scopeRef: true },
-    orderBy: { scope: "asc" },
-  });
-  return memberships.map((m) => m.scopeRef);
+export function listUserScopes(ctx: ServiceContext, userId: string): Promise<Scope[]> {
+  return ctx.loaders.scopesByUser.load(userId);
 }

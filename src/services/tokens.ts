@@ -50,7 +50,7 @@ export async function issueToken(
 }
 
 /** A token for the acting user. */
-export function createOwnToken(
+export async function createOwnToken(
   ctx: ServiceContext,
   input: { description?: string; expiresAt?: Date | null },
 ): Promise<IssuedToken> {
@@ -58,18 +58,20 @@ export function createOwnToken(
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
     throw new WharfError("malformedRequest", "Malformed request: expiresAt must be in the future.");
   }
-  return issueToken(ctx.db, user.id, input);
+  const issued = await issueToken(ctx.db, user.id, input);
+  ctx.loaders.tokensByUser.clear(user.id);
+  return issued;
 }
 
 export async function listOwnTokens(ctx: ServiceContext): Promise<Token[]> {
-  const user = requireUser(ctx);
-  return ctx.db.token.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" } });
+  return ctx.loaders.tokensByUser.load(requireUser(ctx).id);
 }
 
 export async function revokeOwnToken(ctx: ServiceContext, id: string): Promise<void> {
   const user = requireUser(ctx);
   const { count } = await ctx.db.token.deleteMany({ where: { id, userId: user.id } });
   if (count === 0) throw new WharfError("tokenNotFound");
+  ctx.loaders.tokensByUser.clear(user.id);
 }
 
 /**

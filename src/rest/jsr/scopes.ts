@@ -1,6 +1,7 @@
 // jsr: /api/scopes/{scope} and its members and invites.
 import * as scopes from "../../services/scopes";
 import * as members from "../../services/scope-members";
+import { canAdministerScope } from "../../services/policies";
 import { noContent, ok, type Operations } from "../operation";
 import { presentFullScope, presentInvite, presentMember, presentScope } from "./present";
 
@@ -12,7 +13,7 @@ export const scopeOperations: Operations = {
   // Admins see the full scope (creator, quotas, settings); everyone else the public part.
   async getScope({ ctx, params }) {
     const scope = await scopes.getScope(ctx.db, params.scope);
-    if (await scopes.canAdministerScope(ctx, scope.scope)) return ok(presentFullScope(await scopes.fullScope(ctx.db, scope)));
+    if (await canAdministerScope(ctx, scope.scope)) return ok(presentFullScope(await scopes.fullScope(ctx.db, scope)));
     return ok(presentScope(scope));
   },
 

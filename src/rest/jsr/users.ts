@@ -15,7 +15,7 @@ export const userOperations: Operations = {
 
   async listSelfUserScopes({ ctx }) {
     const user = requireUser(ctx);
-    return ok((await listUserScopes(ctx.db, user.id)).map(presentScope));
+    return ok((await listUserScopes(ctx, user.id)).map(presentScope));
   },
 
   async getSelfUserScopeMember({ ctx, params }) {
@@ -41,7 +41,7 @@ export const userOperations: Operations = {
 
   async listUserScopes({ ctx, params }) {
     const user = await getUserById(ctx.db, params.id);
-    return ok((await listUserScopes(ctx.db, user.id)).map(presentScope));
+    return ok((await listUserScopes(ctx, user.id)).map(presentScope));
   },
 
   async listTokens({ ctx }) {

@@ -1,0 +1,76 @@
+// Per-request DataLoaders: whatever the page size, a GraphQL query costs one
+// SQL statement per kind of thing it loads, not one per parent.
+import DataLoader from "dataloader";
+import type { Scope, Token, User } from "../generated/prisma/client";
+import type { Tx } from "../storage/database";
+import type { InviteWithUsers, MemberWithUser } from "./scope-members";
+
+export interface Loaders {
+  userById: DataLoader<string, User | undefined>;
+  membersByScope: DataLoader<string, MemberWithUser[]>;
+  scopesByUser: DataLoader<string, Scope[]>;
+  invitesByScope: DataLoader<string, InviteWithUsers[]>;
+  invitesByUser: DataLoader<string, InviteWithUsers[]>;
+  tokensByUser: DataLoader<string, Token[]>;
+}
+
+/** One row per key, in key order. */
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): Array<V | undefined> {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key));
+}
+
+/** All rows per key, in key order. */
+function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
+const inviteUsers = { targetUser: true, requestingUser: true } as const;
+
+export function createLoaders(db: Tx): Loaders {
+  return {
+    userById: new DataLoader(async (ids) => byKey(ids, await db.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id)),
+    membersByScope: new DataLoader(async (scopes) =>
+      groupedByKey(
+        scopes,
+        await db.scopeMember.findMany({ where: { scope: { in: [...scopes] } }, include: { user: true }, orderBy: { createdAt: "asc" } }),
+        (m) => m.scope,
+      ),
+    ),
+    scopesByUser: new DataLoader(async (userIds) => {
+      const memberships = await db.scopeMember.findMany({
+        where: { userId: { in: [...userIds] } },
+        include: { scopeRef: true },
+        orderBy: { scope: "asc" },
+      });
+      return groupedByKey(userIds, memberships, (m) => m.userId).map((ms) => ms.map((m) => m.scopeRef));
+    }),
+    invitesByScope: new DataLoader(async (scopes) =>
+      groupedByKey(
+        scopes,
+        await db.scopeInvite.findMany({ where: { scope: { in: [...scopes] } }, include: inviteUsers, orderBy: { createdAt: "asc" } }),
+        (i) => i.scope,
+      ),
+    ),
+    invitesByUser: new DataLoader(async (userIds) =>
+      groupedByKey(
+        userIds,
+        await db.scopeInvite.findMany({
+          where: { targetUserId: { in: [...userIds] } },
+          include: inviteUsers,
+          orderBy: { createdAt: "asc" },
+        }),
+        (i) => i.targetUserId,
+      ),
+    ),
+    tokensByUser: new DataLoader(async (userIds) =>
+      groupedByKey(
+        userIds,
+        await db.token.findMany({ where: { userId: { in: [...userIds] } }, orderBy: { createdAt: "desc" } }),
+        (t) => t.userId,
+      ),
+    ),
+  };
+}
