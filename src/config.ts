@@ -21,6 +21,8 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** Check every REST response against openapi.yaml, answering 500 on a mismatch (the tests turn this on). */
   checkResponses: boolean;
+  /** Report each request's SQL statement count in a response header (tests and benchmarks). */
+  countSql: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +57,7 @@ export function parseConfig(env: Env = process.env): Config {
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
   const graphqlIntrospection = read("GRAPHQL_INTROSPECTION", parseBoolean, true);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
+  const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
 
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
@@ -70,6 +73,7 @@ export function parseConfig(env: Env = process.env): Config {
     logLevel,
     graphqlIntrospection,
     checkResponses,
+    countSql,
   };
 }
 

@@ -10,6 +10,8 @@ export const ERRORS = {
   malformedRequest: { status: 400, message: "Malformed request." },
   notFound: { status: 404, message: "Not found." },
   internalServerError: { status: 500, message: "Internal Server Error" },
+  queryTooDeep: { status: 400, message: "The query is nested too deeply." },
+  queryTooComplex: { status: 400, message: "The query asks for too much at once." },
 
   // Authentication and authorization
   missingAuthentication: { status: 401, message: "This request requires authentication." },

@@ -29,7 +29,7 @@ describe("queries", () => {
     const res = await gql(
       `query($login: String!, $scope: String!) {
         user(login: $login) { id name }
-        scope(name: $scope) { scope description members { isAdmin user { login } } }
+        scope(name: $scope) { scope description members { totalCount nodes { isAdmin user { login } } } }
         missing: scope(name: "nope-nope") { scope }
       }`,
       { login: alice.login, scope },
@@ -37,7 +37,7 @@ describe("queries", () => {
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({
       user: { id: alice.id, name: `Test ${alice.login}` },
-      scope: { scope, description: "Tools", members: [{ isAdmin: true, user: { login: alice.login } }] },
+      scope: { scope, description: "Tools", members: { totalCount: 1, nodes: [{ isAdmin: true, user: { login: alice.login } }] } },
       missing: null,
     });
   });

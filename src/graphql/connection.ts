@@ -1,5 +1,6 @@
 // Relay-style connections for every list: first/after, edges, nodes,
 // pageInfo and totalCount. Cursors are opaque offsets.
+import type { ComplexityEstimator } from "graphql-query-complexity";
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { WharfError } from "../errors";
 
@@ -77,6 +78,10 @@ export function connectionOver<T>(all: T[], args: PageArgs): Connection<T> {
   const window = windowOf(args);
   return connectionOf(all.slice(window.offset, window.offset + window.limit), window, all.length);
 }
+
+/** What a connection field costs: its page size times what each node costs (see limits.ts). */
+export const listComplexity: ComplexityEstimator = ({ args, childComplexity }) =>
+  1 + (typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE) * childComplexity;
 
 /** The GraphQL type of a connection of `Node`s, named `<name>Connection`. */
 export function ConnectionType<T extends object>(Node: ClassType<T>, name: string) {

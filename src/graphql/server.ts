@@ -9,15 +9,18 @@ import { WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { AppDeps } from "../http/app";
 import type { GraphQLContext } from "./context";
+import { queryLimits } from "./limits";
 import { buildWharfSchema } from "./schema";
 
 export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestHandler[]; stop(): Promise<void> }> {
+  const schema = await buildWharfSchema();
   const server = new ApolloServer<GraphQLContext>({
-    schema: await buildWharfSchema(),
+    schema,
     introspection: deps.config.graphqlIntrospection,
     // Wharf's own SIGTERM/SIGINT handling stops Apollo along with everything else.
     stopOnTerminationSignals: false,
     plugins: [
+      queryLimits(schema),
       deps.config.graphqlIntrospection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),

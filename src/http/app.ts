@@ -9,6 +9,7 @@ import { graphqlHandler } from "../graphql/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
 import { authorizePage } from "./authorize-page";
+import { countStatementsPerRequest } from "../storage/statement-counter";
 import { requestLog } from "./request-log";
 
 export interface AppDeps {
@@ -29,6 +30,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable("x-powered-by");
   app.set("query parser", "extended");
   app.use(requestLog(deps.log));
+  if (deps.config.countSql) app.use(countStatementsPerRequest);
 
   app.get("/healthz", async (_req, res) => {
     const healthy = await deps.db.$queryRaw`SELECT 1`.then(

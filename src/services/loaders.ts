@@ -7,6 +7,7 @@ import type { InviteWithUsers, MemberWithUser } from "./scope-members";
 
 export interface Loaders {
   userById: DataLoader<string, User | undefined>;
+  scopeByName: DataLoader<string, Scope | undefined>;
   membersByScope: DataLoader<string, MemberWithUser[]>;
   scopesByUser: DataLoader<string, Scope[]>;
   invitesByScope: DataLoader<string, InviteWithUsers[]>;
@@ -32,6 +33,9 @@ const inviteUsers = { targetUser: true, requestingUser: true } as const;
 export function createLoaders(db: Tx): Loaders {
   return {
     userById: new DataLoader(async (ids) => byKey(ids, await db.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id)),
+    scopeByName: new DataLoader(async (names) =>
+      byKey(names, await db.scope.findMany({ where: { scope: { in: [...names] } } }), (s) => s.scope),
+    ),
     membersByScope: new DataLoader(async (scopes) =>
       groupedByKey(
         scopes,

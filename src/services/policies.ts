@@ -16,6 +16,13 @@ export function requireStaff(ctx: ServiceContext): User {
   return user;
 }
 
+/** The user themself, or staff: for what concerns only that user (tokens, invites). */
+export function requireSelfOrStaff(ctx: ServiceContext, userId: string): User {
+  const user = requireUser(ctx);
+  if (user.id !== userId && !user.isStaff) throw new WharfError("actorNotAuthorized");
+  return user;
+}
+
 /** The actor's membership of a scope, if any (batched with the request's other lookups). */
 async function membershipOf(ctx: ServiceContext, scope: string, userId: string) {
   return (await ctx.loaders.membersByScope.load(scope)).find((m) => m.userId === userId);

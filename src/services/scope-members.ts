@@ -5,7 +5,7 @@ import type { ScopeInvite, ScopeMember, User } from "../generated/prisma/client"
 import { WharfError } from "../errors";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
-import { requireScopeAdmin, requireUser } from "./policies";
+import { requireScopeAdmin, requireSelfOrStaff, requireUser } from "./policies";
 import { getScope } from "./scopes";
 import { isUniqueViolation, lockRow } from "./sql";
 import { getUserById, getUserByLogin } from "./users";
@@ -109,8 +109,14 @@ export async function deleteInvite(ctx: ServiceContext, scope: string, userId: s
   forgetInvites(ctx, scope, userId);
 }
 
-export async function listOwnInvites(ctx: ServiceContext): Promise<InviteWithUsers[]> {
-  return ctx.loaders.invitesByUser.load(requireUser(ctx).id);
+/** The invites a user has received: only they (and staff) may see them. */
+export async function listUserInvites(ctx: ServiceContext, userId: string): Promise<InviteWithUsers[]> {
+  requireSelfOrStaff(ctx, userId);
+  return ctx.loaders.invitesByUser.load(userId);
+}
+
+export function listOwnInvites(ctx: ServiceContext): Promise<InviteWithUsers[]> {
+  return listUserInvites(ctx, requireUser(ctx).id);
 }
 
 /** Accepts the actor's invite to a scope: the invite becomes a (non-admin) membership. */

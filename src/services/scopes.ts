@@ -81,26 +81,31 @@ export async function createScope(ctx: ServiceContext, input: { scope: string; d
     if (isUniqueViolation(err)) throw new WharfError("scopeAlreadyExists");
     throw err;
   }
+  ctx.loaders.scopeByName.clear(name);
   ctx.loaders.membersByScope.clear(name);
   ctx.loaders.scopesByUser.clear(user.id);
   return created;
 }
 
-export type ScopeUpdate =
-  | { description: string | null }
-  | { ghActionsVerifyActor: boolean }
-  | { requirePublishingFromCI: boolean };
+/** The settings a scope admin may change; jsr's PATCH sends one at a time, GraphQL any of them. */
+export interface ScopeUpdate {
+  description?: string | null;
+  ghActionsVerifyActor?: boolean;
+  requirePublishingFromCI?: boolean;
+}
 
 export async function updateScope(ctx: ServiceContext, name: string, update: ScopeUpdate): Promise<FullScope> {
   await getScope(ctx.db, name);
   await requireScopeAdmin(ctx, name);
-  const data =
-    "description" in update
-      ? { description: update.description ?? "" }
-      : "ghActionsVerifyActor" in update
-        ? { ghActionsVerifyActor: update.ghActionsVerifyActor }
-        : { requirePublishingFromCI: update.requirePublishingFromCI };
-  const scope = await ctx.db.scope.update({ where: { scope: name }, data });
+  const scope = await ctx.db.scope.update({
+    where: { scope: name },
+    data: {
+      description: update.description === undefined ? undefined : (update.description ?? ""),
+      ghActionsVerifyActor: update.ghActionsVerifyActor,
+      requirePublishingFromCI: update.requirePublishingFromCI,
+    },
+  });
+  ctx.loaders.scopeByName.clear(name);
   return fullScope(ctx.db, scope);
 }
 
@@ -113,6 +118,7 @@ export async function deleteScope(ctx: ServiceContext, name: string): Promise<vo
     if ((await tx.package.count({ where: { scope: name } })) > 0) throw new WharfError("scopeNotEmpty");
     await tx.scope.delete({ where: { scope: name } });
   });
+  ctx.loaders.scopeByName.clear(name);
   ctx.loaders.membersByScope.clear(name);
 }
 

@@ -5,7 +5,7 @@ import { Prisma, type Token, type User } from "../generated/prisma/client";
 import { WharfError } from "../errors";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
-import { requireUser } from "./policies";
+import { requireSelfOrStaff, requireUser } from "./policies";
 
 const TOKEN_PREFIX = "wharf_";
 
@@ -63,8 +63,14 @@ export async function createOwnToken(
   return issued;
 }
 
-export async function listOwnTokens(ctx: ServiceContext): Promise<Token[]> {
-  return ctx.loaders.tokensByUser.load(requireUser(ctx).id);
+/** A user's tokens: only they (and staff) may see them. */
+export async function listUserTokens(ctx: ServiceContext, userId: string): Promise<Token[]> {
+  requireSelfOrStaff(ctx, userId);
+  return ctx.loaders.tokensByUser.load(userId);
+}
+
+export function listOwnTokens(ctx: ServiceContext): Promise<Token[]> {
+  return listUserTokens(ctx, requireUser(ctx).id);
 }
 
 export async function revokeOwnToken(ctx: ServiceContext, id: string): Promise<void> {

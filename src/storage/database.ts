@@ -7,6 +7,7 @@ import { PrismaClient, type Prisma } from "../generated/prisma/client";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { EmbeddedPostgres } from "./embedded-postgres";
+import { countStatement } from "./statement-counter";
 
 export type Db = PrismaClient;
 /** What both the client and an open transaction offer: take this where either will do. */
@@ -36,7 +37,10 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     await embedded?.stop();
     throw err;
   }
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const db = config.countSql
+    ? new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] })
+    : new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  if (config.countSql) (db as PrismaClient<"query">).$on("query", countStatement);
   return {
     db,
     url,

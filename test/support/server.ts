@@ -52,6 +52,7 @@ export async function startWharf(extraEnv: Record<string, string> = {}): Promise
     WHARF_ADMIN_TOKEN: adminToken,
     LOG_LEVEL: "info",
     WHARF_CHECK_RESPONSES: "true",
+    WHARF_COUNT_SQL: "true",
     ...extraEnv,
   };
 

@@ -1,19 +1,82 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { getScope } from "../../services/scopes";
-import { listMembers } from "../../services/scope-members";
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Scope } from "../../generated/prisma/client";
+import { canAdministerScope, requireScopeAdmin } from "../../services/policies";
+import { listMembers, listScopeInvites } from "../../services/scope-members";
+import * as scopes from "../../services/scopes";
+import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
-import { ScopeMemberType, ScopeType } from "../types/scope";
+import { ScopeInviteType, ScopeMemberConnection, ScopeQuotasType, ScopeType } from "../types/scope";
+import { UserType } from "../types/user";
 import { orNull } from "./not-found";
+
+@InputType()
+class CreateScopeInput {
+  @Field(() => String, { description: "The name, without the @: 2 to 20 of a-z, 0-9 and inner hyphens." })
+  scope!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+@InputType({ description: "The settings to change; those left out stay as they are." })
+class UpdateScopeInput {
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  requirePublishingFromCI?: boolean;
+}
 
 @Resolver(() => ScopeType)
 export class ScopeResolver {
   @Query(() => ScopeType, { nullable: true })
   scope(@Arg("name", () => String) name: string, @Ctx() ctx: GraphQLContext): Promise<ScopeType | null> {
-    return orNull(getScope(ctx.db, name));
+    return orNull(scopes.getScope(ctx.db, name));
   }
 
-  @FieldResolver(() => [ScopeMemberType])
-  members(@Root() scope: ScopeType, @Ctx() ctx: GraphQLContext): Promise<ScopeMemberType[]> {
-    return listMembers(ctx, scope.scope);
+  @FieldResolver(() => UserType)
+  async creator(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<UserType> {
+    return (await ctx.loaders.userById.load(scope.creatorId))!;
+  }
+
+  @FieldResolver(() => ScopeMemberConnection, { complexity: listComplexity })
+  async members(@Root() scope: Scope, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
+    return connectionOver(await listMembers(ctx, scope.scope), page);
+  }
+
+  @FieldResolver(() => [ScopeInviteType], { nullable: true, description: "Pending invites; only the scope's admins may see them." })
+  invites(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<ScopeInviteType[]> {
+    return listScopeInvites(ctx, scope.scope);
+  }
+
+  @FieldResolver(() => ScopeQuotasType, { nullable: true, description: "Only the scope's admins may see them." })
+  async quotas(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<ScopeQuotasType> {
+    await requireScopeAdmin(ctx, scope.scope);
+    return scopes.scopeQuotas(ctx.db, scope);
+  }
+
+  @FieldResolver(() => Boolean)
+  viewerIsAdmin(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return canAdministerScope(ctx, scope.scope);
+  }
+
+  @Mutation(() => ScopeType, { description: "Creates a scope; the caller becomes its admin." })
+  async createScope(@Arg("input", () => CreateScopeInput) input: CreateScopeInput, @Ctx() ctx: GraphQLContext): Promise<Scope> {
+    return (await scopes.createScope(ctx, input)).scope;
+  }
+
+  @Mutation(() => ScopeType, { description: "Scope admins: changes a scope's settings." })
+  async updateScope(
+    @Arg("scope", () => String) scope: string,
+    @Arg("input", () => UpdateScopeInput) input: UpdateScopeInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Scope> {
+    return (await scopes.updateScope(ctx, scope, input)).scope;
+  }
+
+  @Mutation(() => Boolean, { description: "Scope admins: deletes a scope that has no packages." })
+  async deleteScope(@Arg("scope", () => String) scope: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await scopes.deleteScope(ctx, scope);
+    return true;
   }
 }

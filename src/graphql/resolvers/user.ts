@@ -1,8 +1,13 @@
-import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { User } from "../../generated/prisma/client";
+import { listUserInvites } from "../../services/scope-members";
+import { listUserScopes } from "../../services/scopes";
 import * as tokens from "../../services/tokens";
 import { createUser, getUserByLogin } from "../../services/users";
+import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
-import { CreateTokenPayload, CreateUserPayload } from "../types/token";
+import { ScopeConnection, ScopeInviteType } from "../types/scope";
+import { CreateTokenPayload, CreateUserPayload, TokenConnection } from "../types/token";
 import { UserType } from "../types/user";
 import { orNull } from "./not-found";
 
@@ -30,6 +35,26 @@ export class UserResolver {
     return orNull(getUserByLogin(ctx.db, login));
   }
 
+  @FieldResolver(() => String, { nullable: true, description: "Shown only to the user themself and to staff." })
+  email(@Root() user: User, @Ctx() ctx: GraphQLContext): string | null {
+    return ctx.actor && (ctx.actor.id === user.id || ctx.actor.isStaff) ? user.email : null;
+  }
+
+  @FieldResolver(() => ScopeConnection, { complexity: listComplexity, description: "The scopes the user is a member of." })
+  async scopes(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
+    return connectionOver(await listUserScopes(ctx, user.id), page);
+  }
+
+  @FieldResolver(() => TokenConnection, { nullable: true, complexity: listComplexity, description: "The user's tokens; only they and staff may see them." })
+  async tokens(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
+    return connectionOver(await tokens.listUserTokens(ctx, user.id), page);
+  }
+
+  @FieldResolver(() => [ScopeInviteType], { nullable: true, description: "Invites the user has received; only they and staff may see them." })
+  invites(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<ScopeInviteType[]> {
+    return listUserInvites(ctx, user.id);
+  }
+
   @Mutation(() => CreateUserPayload, { description: "Staff only: adds a user and gives them a first token." })
   async createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GraphQLContext): Promise<CreateUserPayload> {
     const { user, secret } = await createUser(ctx, input);
@@ -43,5 +68,11 @@ export class UserResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateTokenPayload> {
     return tokens.createOwnToken(ctx, { description, expiresAt });
+  }
+
+  @Mutation(() => Boolean, { description: "Revokes one of the caller's tokens." })
+  async revokeToken(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await tokens.revokeOwnToken(ctx, id);
+    return true;
   }
 }

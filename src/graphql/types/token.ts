@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../connection";
 import { UserType } from "./user";
 
 @ObjectType("Token", { description: "A personal access token. The secret is never shown again after it is made." })
@@ -18,6 +19,8 @@ export class TokenType {
   @Field(() => Date)
   createdAt!: Date;
 }
+
+export const TokenConnection = ConnectionType(TokenType, "Token");
 
 @ObjectType({ description: "A token just made, with its secret: shown this once." })
 export class CreateTokenPayload {

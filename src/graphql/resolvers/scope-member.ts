@@ -1,0 +1,68 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import * as members from "../../services/scope-members";
+import type { GraphQLContext } from "../context";
+import { ScopeInviteType, ScopeMemberType, ScopeType } from "../types/scope";
+
+async function scopeNamed(ctx: GraphQLContext, name: string): Promise<ScopeType> {
+  return (await ctx.loaders.scopeByName.load(name))!;
+}
+
+@Resolver(() => ScopeMemberType)
+export class ScopeMemberResolver {
+  @FieldResolver(() => ScopeType)
+  scope(@Root() member: ScopeMemberType, @Ctx() ctx: GraphQLContext): Promise<ScopeType> {
+    return scopeNamed(ctx, member.scope);
+  }
+
+  @Mutation(() => ScopeMemberType, { description: "Scope admins: makes a member an admin, or not." })
+  updateScopeMember(
+    @Arg("scope", () => String) scope: string,
+    @Arg("userId", () => ID) userId: string,
+    @Arg("isAdmin", () => Boolean) isAdmin: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ScopeMemberType> {
+    return members.updateMember(ctx, scope, userId, isAdmin);
+  }
+
+  @Mutation(() => Boolean, { description: "Scope admins remove a member; any member may remove themself." })
+  async removeScopeMember(
+    @Arg("scope", () => String) scope: string,
+    @Arg("userId", () => ID) userId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await members.removeMember(ctx, scope, userId);
+    return true;
+  }
+}
+
+@Resolver(() => ScopeInviteType)
+export class ScopeInviteResolver {
+  @FieldResolver(() => ScopeType)
+  scope(@Root() invite: ScopeInviteType, @Ctx() ctx: GraphQLContext): Promise<ScopeType> {
+    return scopeNamed(ctx, invite.scope);
+  }
+
+  @Mutation(() => ScopeInviteType, { description: "Scope admins: invites a user, by login, to join." })
+  inviteScopeMember(
+    @Arg("scope", () => String) scope: string,
+    @Arg("login", () => String) login: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ScopeInviteType> {
+    return members.inviteMember(ctx, scope, { login });
+  }
+
+  @Mutation(() => ScopeMemberType, { description: "Accepts the caller's invite to a scope." })
+  acceptScopeInvite(@Arg("scope", () => String) scope: string, @Ctx() ctx: GraphQLContext): Promise<ScopeMemberType> {
+    return members.acceptInvite(ctx, scope);
+  }
+
+  @Mutation(() => Boolean, { description: "The invited user declines, or a scope admin withdraws, an invite." })
+  async deleteScopeInvite(
+    @Arg("scope", () => String) scope: string,
+    @Arg("userId", () => ID) userId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await members.deleteInvite(ctx, scope, userId);
+    return true;
+  }
+}
