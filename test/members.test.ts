@@ -126,6 +126,9 @@ describe("managing members", () => {
 
     const byMember = await bob.api.delete(`/api/scopes/${scope}/members/${carol.id}`);
     expect([byMember.status, byMember.body.code]).toEqual([403, "actorNotScopeAdmin"]);
+    const stranger = await world.user();
+    const byStranger = await stranger.api.delete(`/api/scopes/${scope}/members/${carol.id}`);
+    expect([byStranger.status, byStranger.body.code]).toEqual([403, "actorNotScopeMember"]);
 
     expect((await alice.api.delete(`/api/scopes/${scope}/members/${carol.id}`)).status).toBe(204);
     // A member may leave.

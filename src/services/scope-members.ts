@@ -5,7 +5,7 @@ import type { ScopeInvite, ScopeMember, User } from "../generated/prisma/client"
 import { WharfError } from "../errors";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
-import { requireScopeAdmin, requireSelfOrStaff, requireUser } from "./policies";
+import { requireScopeAdmin, requireScopeMember, requireSelfOrStaff, requireUser } from "./policies";
 import { getScope } from "./scopes";
 import { isUniqueViolation, lockRow } from "./sql";
 import { getUserById, getUserByLogin } from "./users";
@@ -69,7 +69,7 @@ export async function updateMember(
 /** Removes a member. Admins may remove anyone; any member may leave. */
 export async function removeMember(ctx: ServiceContext, scope: string, userId: string): Promise<void> {
   await getScope(ctx.db, scope);
-  const actor = requireUser(ctx);
+  const actor = await requireScopeMember(ctx, scope);
   if (actor.id !== userId) await requireScopeAdmin(ctx, scope);
   await ctx.db.$transaction(async (tx) => {
     const member = await lockedMember(tx, scope, userId);
