@@ -39,6 +39,13 @@ export function createUser(ctx: ServiceContext, input: NewUser): Promise<{ user:
   return addUser(ctx.db, input);
 }
 
+/** Staff block (or unblock) a user: a blocked user's tokens stop working. */
+export async function setUserBlocked(ctx: ServiceContext, login: string, isBlocked: boolean): Promise<User> {
+  requireStaff(ctx);
+  const user = await getUserByLogin(ctx.db, login);
+  return ctx.db.user.update({ where: { id: user.id }, data: { isBlocked } });
+}
+
 export async function getUserById(db: Db, id: string): Promise<User> {
   const user = await db.user.findUnique({ where: { id } });
   if (!user) throw new WharfError("userNotFound");

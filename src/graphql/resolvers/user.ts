@@ -3,7 +3,7 @@ import type { User } from "../../generated/prisma/client";
 import { listUserInvites } from "../../services/scope-members";
 import { listUserScopes } from "../../services/scopes";
 import * as tokens from "../../services/tokens";
-import { createUser, getUserByLogin } from "../../services/users";
+import { createUser, getUserByLogin, setUserBlocked } from "../../services/users";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { ScopeConnection, ScopeInviteType } from "../types/scope";
@@ -59,6 +59,15 @@ export class UserResolver {
   async createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: GraphQLContext): Promise<CreateUserPayload> {
     const { user, secret } = await createUser(ctx, input);
     return { user, token: secret };
+  }
+
+  @Mutation(() => UserType, { description: "Staff only: blocks or unblocks a user; a blocked user's tokens stop working." })
+  setUserBlocked(
+    @Arg("login", () => String) login: string,
+    @Arg("isBlocked", () => Boolean) isBlocked: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserType> {
+    return setUserBlocked(ctx, login, isBlocked);
   }
 
   @Mutation(() => CreateTokenPayload, { description: "Makes a token for the caller." })

@@ -1,0 +1,55 @@
+// Tokens: the caller's own over REST (/api/user/tokens), expiry, and blocking.
+import { graphql } from "./support/client";
+import { query } from "./support/server";
+import { useWharf } from "./support/world";
+
+const world = useWharf();
+
+it("lists, makes and revokes the caller's tokens", async () => {
+  const alice = await world.user();
+  const made = await alice.api.post("/api/user/tokens", { body: { description: "ci" } });
+  expect(made.status).toBe(200);
+  expect(made.body.token).toMatchObject({ description: "ci", type: "personal", userId: alice.id, expiresAt: null });
+  expect((await world.anonymous.get("/api/user", { token: made.body.secret })).body.id).toBe(alice.id);
+
+  const listed = await alice.api.get("/api/user/tokens");
+  expect(listed.body.map((t: { description: string }) => t.description).sort()).toEqual(["ci", "first token"]);
+  // Never the secret, nor its hash.
+  expect(JSON.stringify(listed.body)).not.toContain(made.body.secret);
+
+  expect((await alice.api.delete(`/api/user/tokens/${made.body.token.id}`)).status).toBe(204);
+  expect((await world.anonymous.get("/api/user", { token: made.body.secret })).body.code).toBe("invalidBearerToken");
+
+  // Someone else's token is not found, not revoked.
+  const bob = await world.user();
+  const bobs = (await bob.api.get("/api/user/tokens")).body[0];
+  const other = await alice.api.delete(`/api/user/tokens/${bobs.id}`);
+  expect([other.status, other.body.code]).toEqual([404, "tokenNotFound"]);
+  expect((await bob.api.get("/api/user")).status).toBe(200);
+});
+
+it("stops honouring a token once it expires", async () => {
+  const alice = await world.user();
+  const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+  const made = await alice.api.post("/api/user/tokens", { body: { description: "short", expiresAt: soon } });
+  expect(made.body.token.expiresAt).toBe(soon);
+  await query(world.server.databaseUrl, "UPDATE tokens SET expires_at = now() - interval '1 second' WHERE id = $1", [made.body.token.id]);
+  const res = await world.anonymous.get("/api/user", { token: made.body.secret });
+  expect([res.status, res.body.code]).toEqual([401, "invalidBearerToken"]);
+});
+
+it("refuses every request of a blocked user, until unblocked", async () => {
+  const alice = await world.user();
+  const block = (isBlocked: boolean, token = world.server.adminToken) =>
+    graphql(world.server.url, `mutation($l: String!, $b: Boolean!) { setUserBlocked(login: $l, isBlocked: $b) { isBlocked } }`, { l: alice.login, b: isBlocked }, token);
+
+  expect((await block(true, alice.token)).errors?.[0].extensions?.code).toBe("actorNotStaff");
+  expect((await block(true)).data).toEqual({ setUserBlocked: { isBlocked: true } });
+  const refused = await alice.api.get("/api/user");
+  expect([refused.status, refused.body.code]).toEqual([403, "blocked"]);
+  const viaGraphql = await graphql(world.server.url, "{ viewer { login } }", {}, alice.token);
+  expect([viaGraphql.status, viaGraphql.errors?.[0].extensions?.code]).toEqual([403, "blocked"]);
+
+  await block(false);
+  expect((await alice.api.get("/api/user")).status).toBe(200);
+});
