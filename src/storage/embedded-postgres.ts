@@ -93,7 +93,8 @@ export class EmbeddedPostgres {
   // stop it cleanly before starting ours over the same files.
   private async stopOrphan(): Promise<void> {
     const pid = readPid(path.join(this.dbDir, "postmaster.pid"));
-    if (pid === undefined || !isAlive(pid)) return;
+    // After a reboot the pid may belong to anything: only a postgres on these files is ours to stop.
+    if (pid === undefined || !isAlive(pid) || !commandLineOf(pid).includes(this.dbDir)) return;
     this.log.warn("stopping a database left running by a previous Wharf", { pid });
     process.kill(pid, "SIGINT");
     await waitForExit(pid);
@@ -196,6 +197,14 @@ function readPid(file: string): number | undefined {
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
+  }
+}
+
+function commandLineOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  } catch {
+    return "";
   }
 }
 
