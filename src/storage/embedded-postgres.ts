@@ -69,7 +69,9 @@ export class EmbeddedPostgres {
   // refuses a second postmaster) but would fail obscurely, so say it plainly.
   private runningHolder(): number | undefined {
     const holder = readPid(this.lockFile);
-    return holder !== undefined && holder !== process.pid && isAlive(holder) ? holder : undefined;
+    // A pid left by a Wharf that did not stop cleanly may since belong to another program.
+    const running = holder !== undefined && holder !== process.pid && isAlive(holder) && commandLineOf(holder).includes("node");
+    return running ? holder : undefined;
   }
 
   private claimDataDir(): void {
