@@ -28,6 +28,14 @@ it("lists, makes and revokes the caller's tokens", async () => {
   expect((await bob.api.get("/api/user")).status).toBe(200);
 });
 
+it("accepts a token as a bearer token (jsr) or raw (apm)", async () => {
+  const alice = await world.user();
+  const raw = await world.anonymous.get("/api/user", { headers: { authorization: alice.token } });
+  expect(raw.body.id).toBe(alice.id);
+  const bearer = await world.anonymous.get("/api/user", { headers: { authorization: `bearer ${alice.token}` } });
+  expect(bearer.body.id).toBe(alice.id);
+});
+
 it("stops honouring a token once it expires", async () => {
   const alice = await world.user();
   const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
