@@ -30,6 +30,10 @@ export const ERRORS = {
     message: "The actor that this request was authenticated for is not authorized as a scope member for this scope.",
   },
   actorNotStaff: { status: 403, message: "Only staff may do this." },
+  missingPermission: {
+    status: 403,
+    message: "The credential this request was authenticated with does not have the necessary permissions to perform this action.",
+  },
 
   // Users and tokens
   userNotFound: { status: 404, message: "The requested user was not found." },

@@ -27,8 +27,7 @@ describe("the device flow", () => {
   });
 
   it("yields a token for the user who approves", async () => {
-    const permissions = [{ permission: "package/publish", scope: "acme", package: "tools", version: "1.0.0", tarballHash: "sha256-00" }];
-    const flow = await start(permissions);
+    const flow = await start();
     expect(flow.code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
     expect(flow.verificationUrl).toBe(`${world.server.url.replace("127.0.0.1", "localhost")}/auth`);
     expect(flow.pollInterval).toBe(2);
@@ -38,7 +37,7 @@ describe("the device flow", () => {
     expect([pending.status, pending.body.code]).toEqual([400, "authorizationPending"]);
 
     const details = await alice.api.get(`/api/authorizations/details/${flow.code}`);
-    expect(details.body).toMatchObject({ code: flow.code, permissions });
+    expect(details.body).toMatchObject({ code: flow.code, permissions: null });
 
     expect((await world.anonymous.post(`/api/authorizations/approve/${flow.code}`)).body.code).toBe("missingAuthentication");
     expect((await alice.api.post(`/api/authorizations/approve/${flow.code}`)).status).toBe(204);
@@ -56,6 +55,22 @@ describe("the device flow", () => {
     // The authorization is used up.
     const again = await exchange(flow.exchangeToken, flow.verifier);
     expect([again.status, again.body.code]).toEqual([404, "authorizationNotFound"]);
+  });
+
+  it("yields a token limited to the permissions asked for", async () => {
+    const permissions = [{ permission: "package/publish", scope: "acme", package: "tools", version: "1.0.0", tarballHash: "sha256-00" }];
+    const flow = await start(permissions);
+    expect((await alice.api.get(`/api/authorizations/details/${flow.code}`)).body.permissions).toEqual(permissions);
+    await alice.api.post(`/api/authorizations/approve/${flow.code}`);
+    const { token } = (await exchange(flow.exchangeToken, flow.verifier)).body;
+
+    const tokens = (await alice.api.get("/api/user/tokens")).body;
+    expect(tokens).toContainEqual(expect.objectContaining({ type: "device", permissions }));
+    // Good for publishing that version only: not for managing the account.
+    const me = await world.anonymous.get("/api/user", { token });
+    expect([me.status, me.body.code]).toEqual([403, "missingPermission"]);
+    const scope = await world.anonymous.post("/api/scopes", { token, body: { scope: "acme" } });
+    expect([scope.status, scope.body.code]).toEqual([403, "missingPermission"]);
   });
 
   it("has a page at the verification URL for the person to answer", async () => {

@@ -1,11 +1,10 @@
 // Who is calling, and the context a request's services run in. jsr clients send `Authorization: Bearer <token>`; apm sends
 // the raw token. Both are accepted on every face.
 import type { IncomingHttpHeaders } from "node:http";
-import type { User } from "../generated/prisma/client";
 import type { ServiceContext } from "../services/context";
 import { createLoaders } from "../services/loaders";
 import type { Tx } from "../storage/database";
-import { authenticate } from "../services/tokens";
+import { authenticate, type Credential } from "../services/tokens";
 
 export function presentedToken(headers: IncomingHttpHeaders): string | undefined {
   const header = headers.authorization?.trim();
@@ -14,8 +13,8 @@ export function presentedToken(headers: IncomingHttpHeaders): string | undefined
   return bearer ? bearer[1].trim() : header;
 }
 
-/** The user behind the request's token; undefined when none is presented. A bad token throws. */
-export async function resolveActor(db: Tx, headers: IncomingHttpHeaders): Promise<User | undefined> {
+/** The credential behind the request's token; undefined when none is presented. A bad token throws. */
+export async function resolveCredential(db: Tx, headers: IncomingHttpHeaders): Promise<Credential | undefined> {
   const token = presentedToken(headers);
   return token === undefined ? undefined : authenticate(db, token);
 }
@@ -26,5 +25,14 @@ export async function requestContext(
   headers: IncomingHttpHeaders,
 ): Promise<ServiceContext> {
   const { db, blobs, config, log } = deps;
-  return { db, blobs, config, log, loaders: createLoaders(db), actor: await resolveActor(db, headers) };
+  const credential = await resolveCredential(db, headers);
+  return {
+    db,
+    blobs,
+    config,
+    log,
+    loaders: createLoaders(db),
+    actor: credential?.user,
+    permissions: credential?.permissions ?? null,
+  };
 }

@@ -4,7 +4,7 @@ import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { Loaders } from "./loaders";
-import type { User } from "../generated/prisma/client";
+import type { Prisma, User } from "../generated/prisma/client";
 
 export interface ServiceContext {
   db: Db;
@@ -15,4 +15,9 @@ export interface ServiceContext {
   loaders: Loaders;
   /** The authenticated user, or undefined for an anonymous request. */
   actor?: User;
+  /**
+   * What the request's token is limited to (jsr permissions, e.g. publishing
+   * one package version), or null when it may do anything its user may.
+   */
+  permissions?: Prisma.JsonValue | null;
 }

@@ -4,9 +4,14 @@ import type { User } from "../generated/prisma/client";
 import { WharfError } from "../errors";
 import type { ServiceContext } from "./context";
 
-/** The acting user; anonymous requests are refused. */
+/**
+ * The acting user; anonymous requests are refused, and so are tokens limited
+ * to certain actions (device tokens for publishing): those pass only the
+ * policies of the actions they name.
+ */
 export function requireUser(ctx: ServiceContext): User {
   if (!ctx.actor) throw new WharfError("missingAuthentication");
+  if (ctx.permissions) throw new WharfError("missingPermission");
   return ctx.actor;
 }
 

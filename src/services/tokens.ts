@@ -80,15 +80,21 @@ export async function revokeOwnToken(ctx: ServiceContext, id: string): Promise<v
   ctx.loaders.tokensByUser.clear(user.id);
 }
 
+/** Who a token speaks for, and what it may do for them (null: anything they may). */
+export interface Credential {
+  user: User;
+  permissions: Prisma.JsonValue | null;
+}
+
 /**
  * The user a presented secret belongs to. An unknown or expired secret is an
  * error (not anonymity), so a client with a stale token learns why it fails.
  */
-export async function authenticate(db: Tx, secret: string): Promise<User> {
+export async function authenticate(db: Tx, secret: string): Promise<Credential> {
   const token = await db.token.findUnique({ where: { hash: hashSecret(secret) }, include: { user: true } });
   if (!token || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) {
     throw new WharfError("invalidBearerToken");
   }
   if (token.user.isBlocked) throw new WharfError("blocked");
-  return token.user;
+  return { user: token.user, permissions: token.permissions };
 }
