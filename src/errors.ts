@@ -104,3 +104,8 @@ export function jsrErrorBody(err: WharfError): { code: string; message: string }
 export function atomErrorBody(err: WharfError): { message: string } {
   return { message: err.message };
 }
+
+/** For failures before GraphQL runs (e.g. a body that is not JSON); resolvers' errors go through Apollo. */
+export function graphqlErrorBody(err: WharfError) {
+  return { errors: [{ message: err.message, extensions: { code: err.code, status: err.status } }] };
+}

@@ -25,6 +25,13 @@ it("answers unknown paths in the dialect of their face", async () => {
   expect([atom.status, atom.body]).toEqual([404, { message: expect.any(String) }]);
   const bad = await world.anonymous.post("/api/scopes", { body: "{not json", token: world.server.adminToken });
   expect([bad.status, bad.body.code]).toEqual([400, "malformedRequest"]);
+  const notJson = await world.anonymous.post("/api/scopes", { body: "scope=x", token: world.server.adminToken, headers: { "content-type": "text/plain" } });
+  expect(notJson.body).toEqual({ code: "malformedRequest", message: "Malformed request: expected a JSON body (Content-Type: application/json)." });
+  const graphqlBad = await world.anonymous.post("/graphql", { body: "{not json" });
+  expect(graphqlBad.status).toBe(400);
+  expect(graphqlBad.body.errors[0].extensions.code).toBe("malformedRequest");
+  const graphqlUnknown = await world.anonymous.post("/graphql", { body: { query: "{ nope }" } });
+  expect(graphqlUnknown.body.errors[0]).not.toHaveProperty("extensions.stacktrace");
 });
 
 it("logs one line per request, and never a token", async () => {

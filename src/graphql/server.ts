@@ -19,6 +19,8 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
     introspection: deps.config.graphqlIntrospection,
     // Wharf's own SIGTERM/SIGINT handling stops Apollo along with everything else.
     stopOnTerminationSignals: false,
+    // Stack traces are for the log, not for clients.
+    includeStacktraceInErrorResponses: false,
     plugins: [
       queryLimits(schema),
       deps.config.graphqlIntrospection

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
 import OpenAPIBackend, { type Context } from "openapi-backend";
-import { asWharfError, atomErrorBody, jsrErrorBody, WharfError } from "../errors";
+import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/context";
 import type { Operations, Reply } from "./operation";
@@ -23,9 +23,13 @@ interface Dialect {
 
 const JSR: Dialect = { errorBody: jsrErrorBody };
 const ATOM: Dialect = { errorBody: atomErrorBody };
+const GRAPHQL: Dialect = { errorBody: graphqlErrorBody };
 
+/** Each face answers errors in its own shape: Atom under /atom/, GraphQL at /graphql, jsr everywhere else. */
 export function dialectOf(urlPath: string): Dialect {
-  return urlPath.startsWith("/atom/") ? ATOM : JSR;
+  if (urlPath.startsWith("/atom/")) return ATOM;
+  if (urlPath.startsWith("/graphql")) return GRAPHQL;
+  return JSR;
 }
 
 export function sendError(res: Response, urlPath: string, err: WharfError): void {
@@ -55,9 +59,11 @@ export async function restHandler(
         throw new WharfError("notFound");
       },
       validationFail: (c: Context) => {
-        const detail = (c.validation.errors ?? [])
-          .map((e) => `${e.instancePath || "request"} ${e.message}`.trim())
-          .join("; ");
+        const errors = c.validation.errors ?? [];
+        if (errors.some((e) => e.params?.missingProperty === "requestBody")) {
+          throw new WharfError("malformedRequest", "Malformed request: expected a JSON body (Content-Type: application/json).");
+        }
+        const detail = errors.map((e) => `${e.instancePath || "request"} ${e.message}`.trim()).join("; ");
         throw new WharfError("malformedRequest", `Malformed request: ${detail || "invalid input"}.`);
       },
     },
