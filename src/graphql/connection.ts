@@ -84,7 +84,7 @@ export const listComplexity: ComplexityEstimator = ({ args, childComplexity }) =
   1 + (typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE) * childComplexity;
 
 /** The GraphQL type of a connection of `Node`s, named `<name>Connection`. */
-export function ConnectionType<T extends object>(Node: ClassType<T>, name: string) {
+export function ConnectionType<T extends object>(Node: ClassType<T> | (abstract new () => T), name: string) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String)

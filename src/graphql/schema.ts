@@ -2,13 +2,14 @@ import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { AuthorizationResolver } from "./resolvers/authorization";
+import { PackageResolver } from "./resolvers/package";
 import { ScopeResolver } from "./resolvers/scope";
 import { ScopeInviteResolver, ScopeMemberResolver } from "./resolvers/scope-member";
 import { UserResolver } from "./resolvers/user";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver],
+    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver],
     validate: false,
   });
 }

@@ -1,7 +1,7 @@
 // Per-request DataLoaders: whatever the page size, a GraphQL query costs one
 // SQL statement per kind of thing it loads, not one per parent.
 import DataLoader from "dataloader";
-import type { Scope, Token, User } from "../generated/prisma/client";
+import type { Package, Scope, Token, User } from "../generated/prisma/client";
 import type { Tx } from "../storage/database";
 import type { InviteWithUsers, MemberWithUser } from "./scope-members";
 
@@ -13,6 +13,7 @@ export interface Loaders {
   invitesByScope: DataLoader<string, InviteWithUsers[]>;
   invitesByUser: DataLoader<string, InviteWithUsers[]>;
   tokensByUser: DataLoader<string, Token[]>;
+  jsrPackagesByScope: DataLoader<string, Package[]>;
 }
 
 /** One row per key, in key order. */
@@ -74,6 +75,13 @@ export function createLoaders(db: Tx): Loaders {
         userIds,
         await db.token.findMany({ where: { userId: { in: [...userIds] } }, orderBy: { createdAt: "desc" } }),
         (t) => t.userId,
+      ),
+    ),
+    jsrPackagesByScope: new DataLoader(async (scopes) =>
+      groupedByKey(
+        scopes,
+        await db.package.findMany({ where: { scope: { in: [...scopes] } }, orderBy: { name: "asc" } }),
+        (p) => p.scope,
       ),
     ),
   };

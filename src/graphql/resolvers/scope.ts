@@ -6,6 +6,7 @@ import * as scopes from "../../services/scopes";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { ScopeInviteType, ScopeMemberConnection, ScopeQuotasType, ScopeType } from "../types/scope";
+import { JsrPackageConnection, jsrPackageNode } from "../types/package";
 import { UserType } from "../types/user";
 import { orNull } from "./not-found";
 
@@ -42,6 +43,11 @@ export class ScopeResolver {
   @FieldResolver(() => ScopeMemberConnection, { complexity: listComplexity })
   async members(@Root() scope: Scope, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
     return connectionOver(await listMembers(ctx, scope.scope), page);
+  }
+
+  @FieldResolver(() => JsrPackageConnection, { complexity: listComplexity, description: "The scope's packages, by name." })
+  async packages(@Root() scope: Scope, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
+    return connectionOver((await ctx.loaders.jsrPackagesByScope.load(scope.scope)).map(jsrPackageNode), page);
   }
 
   @FieldResolver(() => [ScopeInviteType], { nullable: true, description: "Pending invites; only the scope's admins may see them." })

@@ -1,0 +1,72 @@
+import { Field, ID, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import type { Package } from "../../generated/prisma/client";
+import { ConnectionType } from "../connection";
+
+export enum Ecosystem {
+  JSR = "jsr",
+  ATOM = "atom",
+}
+registerEnumType(Ecosystem, { name: "Ecosystem", description: "Which registry a package belongs to." });
+
+@InterfaceType("Package", {
+  description: "A package of either ecosystem.",
+  resolveType: (pkg: { ecosystem: Ecosystem }) => (pkg.ecosystem === Ecosystem.JSR ? "JsrPackage" : "AtomPackage"),
+})
+export abstract class PackageInterface {
+  @Field(() => ID, { description: 'Unique across ecosystems: "jsr:@scope/name" or "atom:name".' })
+  id!: string;
+
+  @Field(() => Ecosystem)
+  ecosystem!: Ecosystem;
+
+  @Field(() => String, { description: "The package's name within its scope (jsr) or registry (Atom)." })
+  name!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
+
+@ObjectType("JsrPackage", { implements: PackageInterface, description: "A jsr package, @scope/name." })
+export class JsrPackageType extends PackageInterface {
+  @Field(() => String, { description: "@scope/name" })
+  fullName!: string;
+
+  @Field(() => Boolean)
+  isArchived!: boolean;
+
+  @Field(() => GraphQLJSON, { description: "Which runtimes the package says it works on." })
+  runtimeCompat!: unknown;
+
+  @Field(() => String, { nullable: true, description: "owner/name of the source repository." })
+  githubRepository!: string | null;
+
+  // Resolved by JsrPackageResolver.
+  scope!: string;
+}
+
+export const PackageConnection = ConnectionType(PackageInterface, "Package");
+export const JsrPackageConnection = ConnectionType(JsrPackageType, "JsrPackage");
+
+/** A jsr package row as the GraphQL node. */
+export function jsrPackageNode(pkg: Package): JsrPackageType {
+  return {
+    id: `jsr:@${pkg.scope}/${pkg.name}`,
+    ecosystem: Ecosystem.JSR,
+    name: pkg.name,
+    description: pkg.description,
+    createdAt: pkg.createdAt,
+    updatedAt: pkg.updatedAt,
+    fullName: `@${pkg.scope}/${pkg.name}`,
+    isArchived: pkg.isArchived,
+    runtimeCompat: pkg.runtimeCompat,
+    githubRepository: pkg.githubRepository,
+    scope: pkg.scope,
+  };
+}

@@ -1,0 +1,58 @@
+// Finding jsr packages: filtered, ordered and paged in SQL, so a page costs
+// the same whatever the registry's size.
+import type { Package } from "../generated/prisma/client";
+import type { ServiceContext } from "./context";
+
+export type PackageOrderField = "createdAt" | "updatedAt" | "name";
+export interface PackageOrder {
+  field: PackageOrderField;
+  direction: "asc" | "desc";
+}
+
+export interface PackageFilter {
+  scope?: string;
+  /** Matches names and descriptions, case-insensitively. */
+  query?: string;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+export async function listJsrPackages(
+  ctx: ServiceContext,
+  filter: PackageFilter,
+  order: PackageOrder,
+  page: PageRequest,
+): Promise<{ items: Package[]; total: number }> {
+  const text = filter.query?.trim();
+  const where = {
+    scope: filter.scope,
+    ...(text && {
+      OR: [{ name: { contains: text, mode: "insensitive" as const } }, { description: { contains: text, mode: "insensitive" as const } }],
+    }),
+  };
+  const [items, total] = await Promise.all([
+    ctx.db.package.findMany({
+      where,
+      // The key breaks ties, so that pages never overlap or skip.
+      orderBy: [{ [order.field]: order.direction }, { scope: "asc" }, { name: "asc" }],
+      skip: page.offset,
+      take: page.limit,
+    }),
+    ctx.db.package.count({ where }),
+  ]);
+  return { items, total };
+}
+
+export interface RegistryCounts {
+  users: number;
+  scopes: number;
+  jsrPackages: number;
+}
+
+export async function registryCounts(ctx: ServiceContext): Promise<RegistryCounts> {
+  const [users, scopes, jsrPackages] = await Promise.all([ctx.db.user.count(), ctx.db.scope.count(), ctx.db.package.count()]);
+  return { users, scopes, jsrPackages };
+}
