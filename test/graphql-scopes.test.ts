@@ -77,8 +77,8 @@ describe("written through GraphQL, read through REST (and back)", () => {
     expect(rest.body.code).toBe("scopeMustHaveAdmin");
 
     const stranger = await gql(`mutation($s: String!) { deleteScope(scope: $s) }`, { s: scope }, bob.token);
-    expect(codeOf(stranger)).toBe("actorNotScopeAdmin");
-    expect((await bob.api.delete(`/api/scopes/${scope}`)).body.code).toBe("actorNotScopeAdmin");
+    expect(codeOf(stranger)).toBe("actorNotScopeMember");
+    expect((await bob.api.delete(`/api/scopes/${scope}`)).body.code).toBe("actorNotScopeMember");
 
     const taken = await gql(`mutation($i: CreateScopeInput!) { createScope(input: $i) { scope } }`, { i: { scope } }, bob.token);
     expect(codeOf(taken)).toBe("scopeAlreadyExists");
@@ -127,7 +127,7 @@ describe("what each viewer may see", () => {
     const admin = await gql(query, { s: scope }, alice.token);
     expect(admin.data.scope).toEqual({ viewerIsAdmin: true, invites: [], quotas: { packageLimit: 100 } });
     const other = await gql(query, { s: scope }, bob.token);
-    expect(other.errors?.map((e) => e.extensions?.code)).toEqual(["actorNotScopeAdmin", "actorNotScopeAdmin"]);
+    expect(other.errors?.map((e) => e.extensions?.code)).toEqual(["actorNotScopeMember", "actorNotScopeMember"]);
   });
 
   it("revokes a token so that it stops working", async () => {

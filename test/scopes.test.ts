@@ -86,7 +86,7 @@ describe("updating and deleting a scope", () => {
 
     const denied = await bob.api.patch(`/api/scopes/${scope}`, { body: { description: "mine now" } });
     expect(denied.status).toBe(403);
-    expect(denied.body.code).toBe("actorNotScopeAdmin");
+    expect(denied.body.code).toBe("actorNotScopeMember");
 
     const described = await alice.api.patch(`/api/scopes/${scope}`, { body: { description: "Updated" } });
     expect(described.status).toBe(200);
@@ -105,7 +105,7 @@ describe("updating and deleting a scope", () => {
     const scope = uniqueName("s");
     await alice.api.post("/api/scopes", { body: { scope } });
 
-    expect((await bob.api.delete(`/api/scopes/${scope}`)).body.code).toBe("actorNotScopeAdmin");
+    expect((await bob.api.delete(`/api/scopes/${scope}`)).body.code).toBe("actorNotScopeMember");
     expect((await alice.api.delete(`/api/scopes/${scope}`)).status).toBe(204);
     const gone = await world.anonymous.get(`/api/scopes/${scope}`);
     expect(gone.status).toBe(404);

@@ -33,11 +33,13 @@ async function membershipOf(ctx: ServiceContext, scope: string, userId: string) 
   return (await ctx.loaders.membersByScope.load(scope)).find((m) => m.userId === userId);
 }
 
-/** A scope admin, or staff, who may manage any scope. */
+/** A scope admin, or staff, who may manage any scope. Outsiders and plain members are told which they are. */
 export async function requireScopeAdmin(ctx: ServiceContext, scope: string): Promise<User> {
   const user = requireUser(ctx);
   if (user.isStaff) return user;
-  if (!(await membershipOf(ctx, scope, user.id))?.isAdmin) throw new WharfError("actorNotScopeAdmin");
+  const member = await membershipOf(ctx, scope, user.id);
+  if (!member) throw new WharfError("actorNotScopeMember");
+  if (!member.isAdmin) throw new WharfError("actorNotScopeAdmin");
   return user;
 }
 

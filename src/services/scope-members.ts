@@ -99,13 +99,20 @@ export async function listScopeInvites(ctx: ServiceContext, scope: string): Prom
   return ctx.loaders.invitesByScope.load(scope);
 }
 
-/** Withdraws an invite (admins), or declines it (the invited user). */
-export async function deleteInvite(ctx: ServiceContext, scope: string, userId: string): Promise<void> {
+/** A scope admin withdraws an invite. Like upstream, withdrawing one that is not there is no error. */
+export async function withdrawInvite(ctx: ServiceContext, scope: string, userId: string): Promise<void> {
   await getScope(ctx.db, scope);
-  const actor = requireUser(ctx);
-  if (actor.id !== userId) await requireScopeAdmin(ctx, scope);
-  const { count } = await ctx.db.scopeInvite.deleteMany({ where: { scope, targetUserId: userId } });
-  if (count === 0) throw new WharfError("scopeInviteNotFound");
+  await requireScopeAdmin(ctx, scope);
+  await removeInvite(ctx, scope, userId);
+}
+
+/** The invited user declines. Like upstream, declining an invite that is not there is no error. */
+export async function declineInvite(ctx: ServiceContext, scope: string): Promise<void> {
+  await removeInvite(ctx, scope, requireUser(ctx).id);
+}
+
+async function removeInvite(ctx: ServiceContext, scope: string, userId: string): Promise<void> {
+  await ctx.db.scopeInvite.deleteMany({ where: { scope, targetUserId: userId } });
   forgetInvites(ctx, scope, userId);
 }
 
@@ -130,10 +137,6 @@ export async function acceptInvite(ctx: ServiceContext, scope: string): Promise<
   forgetInvites(ctx, scope, user.id);
   forgetMembers(ctx, scope, user.id);
   return member;
-}
-
-export function declineInvite(ctx: ServiceContext, scope: string): Promise<void> {
-  return deleteInvite(ctx, scope, requireUser(ctx).id);
 }
 
 /** The actor's own membership of a scope. */

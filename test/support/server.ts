@@ -10,7 +10,10 @@ import path from "node:path";
 import readline from "node:readline";
 import { Client } from "pg";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+// The project's root, whether this runs from test/ (jest) or from dist/ (the benchmarks).
+const ROOT = (function findRoot(dir: string): string {
+  return fs.existsSync(path.join(dir, "openapi.yaml")) ? dir : findRoot(path.dirname(dir));
+})(__dirname);
 const MAIN = path.join(ROOT, "dist", "src", "main.js");
 
 export interface WharfProcess {

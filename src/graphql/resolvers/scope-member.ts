@@ -56,13 +56,19 @@ export class ScopeInviteResolver {
     return members.acceptInvite(ctx, scope);
   }
 
-  @Mutation(() => Boolean, { description: "The invited user declines, or a scope admin withdraws, an invite." })
-  async deleteScopeInvite(
+  @Mutation(() => Boolean, { description: "Declines the caller's invite to a scope." })
+  async declineScopeInvite(@Arg("scope", () => String) scope: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await members.declineInvite(ctx, scope);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Scope admins: withdraws an invite." })
+  async withdrawScopeInvite(
     @Arg("scope", () => String) scope: string,
     @Arg("userId", () => ID) userId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await members.deleteInvite(ctx, scope, userId);
+    await members.withdrawInvite(ctx, scope, userId);
     return true;
   }
 }

@@ -50,7 +50,7 @@ export const scopeOperations: Operations = {
   },
 
   async deleteScopeInvite({ ctx, params }) {
-    await members.deleteInvite(ctx, params.scope, params.userId);
+    await members.withdrawInvite(ctx, params.scope, params.userId);
     return noContent();
   },
 };

@@ -1,0 +1,17 @@
+// `npm run bench`: runs every benchmark and prints its figures. Targets live
+// here, never in tests: timing belongs to a quiet machine, not to CI.
+import { benchGraphql } from "./graphql";
+
+const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [["graphql", benchGraphql]];
+
+async function main(): Promise<void> {
+  for (const [name, run] of BENCHMARKS) {
+    console.log(`== ${name}`);
+    for (const [figure, value] of Object.entries(await run())) console.log(`${figure.padEnd(40)} ${value}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
