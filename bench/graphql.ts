@@ -16,7 +16,7 @@ async function post(server: WharfProcess, path: string, body: unknown): Promise<
 }
 
 export async function benchGraphql(): Promise<Record<string, string>> {
-  const server = await startWharf({ LOG_LEVEL: "warn", WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
+  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
   try {
     for (let i = 0; i < PACKAGES; i++) {
       const scope = `bench${Math.floor(i / SCOPE_SIZE)}`;
