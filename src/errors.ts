@@ -66,6 +66,26 @@ export const ERRORS = {
   packageLimitExceeded: { status: 400, message: "Exceeded the scope's limit of packages." },
   weeklyPackageLimitExceeded: { status: 400, message: "Exceeded the scope's weekly limit of new packages." },
 
+  // Versions and publishing
+  packageVersionNotFound: { status: 404, message: "The requested package version was not found." },
+  packagePathNotFound: { status: 404, message: "The requested path was not found." },
+  publishNotFound: { status: 404, message: "The requested publish was not found." },
+  packageArchived: {
+    status: 400,
+    message: "The requested package is archived. Unarchive it to modify settings or publish to it.",
+  },
+  packageNotEmpty: {
+    status: 409,
+    message: "The requested package has a version published, or is currently publishing a version. Only empty packages may be deleted.",
+  },
+  missingGzipContentEncoding: {
+    status: 400,
+    message: "The uploaded content must be gzip encoded, and the content-encoding header must be set to 'gzip'.",
+  },
+  tarballSizeLimitExceeded: { status: 413, message: "The uploaded tarball exceeds the maximum allowed size." },
+  duplicateVersionPublish: { status: 400, message: "This version of the package is already being published." },
+  weeklyPublishAttemptsLimitExceeded: { status: 400, message: "Exceeded the scope's weekly limit of publish attempts." },
+
   // Device authorization
   authorizationNotFound: { status: 404, message: "The requested authorization was not found." },
   authorizationExpired: { status: 400, message: "The requested authorization has expired." },

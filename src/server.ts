@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { withListeningPort, type Config } from "./config";
 import type { Logger } from "./logger";
 import { createApp } from "./http/app";
+import { resumeUnfinishedTasks } from "./services/publishing";
 import { ensureAdmin } from "./services/users";
 import { FileBlobStore } from "./storage/blob-store";
 import { openDatabase } from "./storage/database";
@@ -25,8 +26,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     });
     const { port } = server.address() as AddressInfo;
     config = withListeningPort(config, port);
-    const app = await createApp({ db: database.db, blobs: new FileBlobStore(config.blobDir), config, log });
+    const blobs = new FileBlobStore(config.blobDir);
+    const app = await createApp({ db: database.db, blobs, config, log });
     server.on("request", app.handler);
+    // Publishing tasks a previous run left unfinished are finished now, in the background.
+    void resumeUnfinishedTasks({ db: database.db, blobs, log });
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
     // Tests and scripts read this line to find a server started on port 0.
     log.info("listening", { url, port, publicUrl: config.publicUrl, storage: config.databaseUrl ? "external" : "embedded" });

@@ -10,6 +10,7 @@ import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-ada
 import { jsrOperations } from "../rest/jsr";
 import { authorizePage } from "./authorize-page";
 import { countStatementsPerRequest } from "../storage/statement-counter";
+import { registryRoutes } from "../registry/routes";
 import { requestLog } from "./request-log";
 
 export interface AppDeps {
@@ -52,6 +53,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const rest = await restHandler(jsrOperations, deps);
   app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
+
+  app.use(registryRoutes(deps));
 
   app.use((req, res) => sendError(res, req.path, new WharfError("notFound")));
 

@@ -56,3 +56,13 @@ export async function registryCounts(ctx: ServiceContext): Promise<RegistryCount
   const [users, scopes, jsrPackages] = await Promise.all([ctx.db.user.count(), ctx.db.scope.count(), ctx.db.package.count()]);
   return { users, scopes, jsrPackages };
 }
+
+/** jsr's front-page figures: the newest packages, the latest versions, the featured packages. */
+export async function jsrStats(ctx: ServiceContext, size = 10) {
+  const [newest, updated, featured] = await Promise.all([
+    ctx.db.package.findMany({ orderBy: { createdAt: "desc" }, take: size }),
+    ctx.db.packageVersion.findMany({ orderBy: { createdAt: "desc" }, take: size }),
+    ctx.db.package.findMany({ where: { whenFeatured: { not: null } }, orderBy: { whenFeatured: "desc" }, take: size }),
+  ]);
+  return { newest, updated, featured };
+}

@@ -4,9 +4,10 @@ import { WharfError } from "../errors";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
 import { assertName } from "./names";
-import { requireScopeMember } from "./policies";
+import { requireScopeAdmin, requireScopeMember, requireStaff } from "./policies";
 import { getScope, scopeQuotas } from "./scopes";
 import { isUniqueViolation, lockRow } from "./sql";
+import { latestOf } from "./versions";
 
 export async function getPackage(db: Tx, scope: string, name: string): Promise<Package> {
   const pkg = await db.package.findUnique({ where: { scope_name: { scope, name } } });
@@ -39,9 +40,73 @@ export async function createPackage(ctx: ServiceContext, scope: string, name: st
         );
       }
       return tx.package.create({ data: { scope, name } });
-    });
+    }).finally(() => ctx.loaders.jsrPackagesByScope.clear(scope));
   } catch (err) {
     if (isUniqueViolation(err)) throw new WharfError("packageAlreadyExists");
     throw err;
   }
+}
+
+/** The figures jsr shows with a package. */
+export interface PackageSummary {
+  versionCount: number;
+  latestVersion: string | null;
+  dependencyCount: number;
+  dependentCount: number;
+}
+
+export async function summarize(db: Tx, pkg: Package): Promise<PackageSummary> {
+  const [versions, dependents] = await Promise.all([
+    db.packageVersion.findMany({ where: { scope: pkg.scope, name: pkg.name } }),
+    db.packageDependency.findMany({
+      where: { kind: "jsr", dependency: `@${pkg.scope}/${pkg.name}` },
+      select: { scope: true, name: true },
+      distinct: ["scope", "name"],
+    }),
+  ]);
+  const latest = latestOf(versions);
+  const dependencyCount = latest
+    ? await db.packageDependency.count({ where: { scope: pkg.scope, name: pkg.name, version: latest.version } })
+    : 0;
+  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount, dependentCount: dependents.length };
+}
+
+export interface PackageUpdate {
+  description?: string;
+  githubRepository?: { owner: string; name: string } | null;
+  runtimeCompat?: Record<string, boolean | null>;
+  isArchived?: boolean;
+  isFeatured?: boolean;
+}
+
+/** Scope admins change a package's settings; only staff feature packages. */
+export async function updatePackage(ctx: ServiceContext, scope: string, name: string, update: PackageUpdate): Promise<Package> {
+  const pkg = await getPackage(ctx.db, scope, name);
+  if (update.isFeatured !== undefined) requireStaff(ctx);
+  else await requireScopeAdmin(ctx, scope);
+  // An archived package keeps its settings until it is unarchived.
+  if (pkg.isArchived && update.isArchived === undefined && update.isFeatured === undefined) throw new WharfError("packageArchived");
+  return ctx.db.package.update({
+    where: { scope_name: { scope, name } },
+    data: {
+      description: update.description,
+      githubRepository: update.githubRepository === undefined ? undefined : update.githubRepository && `${update.githubRepository.owner}/${update.githubRepository.name}`,
+      runtimeCompat: update.runtimeCompat,
+      isArchived: update.isArchived,
+      whenFeatured: update.isFeatured === undefined ? undefined : update.isFeatured ? new Date() : null,
+    },
+  });
+}
+
+/** Deletes a package that has never had a version (nor a publish under way). */
+export async function deletePackage(ctx: ServiceContext, scope: string, name: string): Promise<void> {
+  await getPackage(ctx.db, scope, name);
+  await requireScopeAdmin(ctx, scope);
+  await ctx.db.$transaction(async (tx) => {
+    const versions = await tx.packageVersion.count({ where: { scope, name } });
+    const live = await tx.publishingTask.count({ where: { scope, name, status: { not: "failure" } } });
+    if (versions + live > 0) throw new WharfError("packageNotEmpty");
+    await tx.package.delete({ where: { scope_name: { scope, name } } });
+  });
+  ctx.loaders.jsrPackagesByScope.clear(scope);
 }

@@ -51,6 +51,29 @@ export async function requireScopeMember(ctx: ServiceContext, scope: string): Pr
   return user;
 }
 
+/**
+ * Who may publish a version: a scope member (or staff) whose token is not
+ * limited, or whose token's permissions name this scope, package and version.
+ */
+export async function requirePublisher(ctx: ServiceContext, scope: string, pkg: string, version: string): Promise<User> {
+  const user = ctx.actor;
+  if (!user) throw new WharfError("missingAuthentication");
+  if (ctx.permissions && !permitsPublish(ctx.permissions, scope, pkg, version)) throw new WharfError("missingPermission");
+  if (!user.isStaff && !(await membershipOf(ctx, scope, user.id))) throw new WharfError("actorNotScopeMember");
+  return user;
+}
+
+function permitsPublish(permissions: unknown, scope: string, pkg: string, version: string): boolean {
+  if (!Array.isArray(permissions)) return false;
+  return permissions.some(
+    (p) =>
+      p?.permission === "package/publish" &&
+      p.scope === scope &&
+      (p.package === undefined || p.package === pkg) &&
+      (p.version === undefined || p.version === version),
+  );
+}
+
 /** Whether the actor may administer the scope; for showing or hiding what only admins see. */
 export function canAdministerScope(ctx: ServiceContext, scope: string): Promise<boolean> {
   return requireScopeAdmin(ctx, scope).then(

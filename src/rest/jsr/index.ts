@@ -4,10 +4,12 @@ import { authorizationOperations } from "./authorizations";
 import { packageOperations } from "./packages";
 import { scopeOperations } from "./scopes";
 import { userOperations } from "./users";
+import { versionOperations } from "./versions";
 
 export const jsrOperations: Operations = {
   ...scopeOperations,
   ...packageOperations,
+  ...versionOperations,
   ...userOperations,
   ...authorizationOperations,
 };

@@ -1,19 +1,63 @@
-// jsr: /api/scopes/{scope}/packages.
+// jsr: /api/packages and /api/scopes/{scope}/packages/{package}.
+import type { Package } from "../../generated/prisma/client";
+import { jsrStats, listJsrPackages } from "../../services/package-listing";
 import * as packages from "../../services/packages";
-import { ok, type Operations } from "../operation";
-import { presentPackage } from "./present";
+import { listDependents } from "../../services/versions";
+import type { Tx } from "../../storage/database";
+import { noContent, ok, type Operations } from "../operation";
+import { presentDependent, presentPackage } from "./present";
+
+const presentAll = (db: Tx, items: Package[]) => Promise.all(items.map(async (p) => presentPackage(p, await packages.summarize(db, p))));
+
+/** jsr pages count from 1. */
+function pageOf(query: Record<string, unknown>): { offset: number; limit: number } {
+  const limit = Number(query.limit ?? 20);
+  return { offset: (Number(query.page ?? 1) - 1) * limit, limit };
+}
 
 export const packageOperations: Operations = {
+  async listPackages({ ctx, query }) {
+    const { items, total } = await listJsrPackages(ctx, { query: query.query as string | undefined }, { field: "updatedAt", direction: "desc" }, pageOf(query));
+    return ok({ items: await presentAll(ctx.db, items), total });
+  },
+
   async listScopePackages({ ctx, params }) {
-    const items = (await packages.listScopePackages(ctx.db, params.scope)).map(presentPackage);
-    return ok({ items, total: items.length });
+    const items = await packages.listScopePackages(ctx.db, params.scope);
+    return ok({ items: await presentAll(ctx.db, items), total: items.length });
   },
 
   async createPackage({ ctx, params, body }) {
-    return ok(presentPackage(await packages.createPackage(ctx, params.scope, body.package)));
+    const pkg = await packages.createPackage(ctx, params.scope, body.package);
+    return ok(presentPackage(pkg, await packages.summarize(ctx.db, pkg)));
   },
 
   async getPackage({ ctx, params }) {
-    return ok(presentPackage(await packages.getPackage(ctx.db, params.scope, params.package)));
+    const pkg = await packages.getPackage(ctx.db, params.scope, params.package);
+    return ok(presentPackage(pkg, await packages.summarize(ctx.db, pkg)));
+  },
+
+  async updatePackage({ ctx, params, body }) {
+    const pkg = await packages.updatePackage(ctx, params.scope, params.package, body);
+    return ok(presentPackage(pkg, await packages.summarize(ctx.db, pkg)));
+  },
+
+  async deletePackage({ ctx, params }) {
+    await packages.deletePackage(ctx, params.scope, params.package);
+    return noContent();
+  },
+
+  async getStats({ ctx }) {
+    const { newest, updated, featured } = await jsrStats(ctx);
+    const brief = (p: Package) => ({ scope: p.scope, name: p.name });
+    return ok({
+      newest: newest.map(brief),
+      updated: updated.map((v) => ({ scope: v.scope, package: v.name, version: v.version })),
+      featured: featured.map(brief),
+    });
+  },
+
+  async listPackageDependents({ ctx, params, query }) {
+    const { items, total } = await listDependents(ctx.db, params.scope, params.package, pageOf(query));
+    return ok({ items: items.map(presentDependent), total });
   },
 };

@@ -1,5 +1,7 @@
 // jsr's JSON shapes (openapi.yaml, components/schemas), from Wharf's rows.
-import type { Package, Scope, Token, User } from "../../generated/prisma/client";
+import type { Package, PackageDependency, PackageVersion, PublishingTask, Scope, Token, User } from "../../generated/prisma/client";
+import type { PackageSummary } from "../../services/packages";
+import type { Dependent } from "../../services/versions";
 import type { FullScope } from "../../services/scopes";
 import type { InviteWithUsers, MemberWithUser } from "../../services/scope-members";
 
@@ -77,8 +79,7 @@ export function presentToken(token: Token) {
   };
 }
 
-// Version counts, dependencies and the latest version arrive with publishing.
-export function presentPackage(pkg: Package) {
+export function presentPackage(pkg: Package, summary: PackageSummary) {
   const [owner, name] = pkg.githubRepository?.split("/") ?? [];
   return {
     scope: pkg.scope,
@@ -89,12 +90,47 @@ export function presentPackage(pkg: Package) {
     updatedAt: iso(pkg.updatedAt),
     ...(owner && { githubRepository: { id: 0, owner, name, createdAt: iso(pkg.createdAt), updatedAt: iso(pkg.updatedAt) } }),
     score: null,
-    versionCount: 0,
-    dependencyCount: 0,
-    dependentCount: 0,
-    latestVersion: null,
+    ...summary,
     whenFeatured: pkg.whenFeatured && iso(pkg.whenFeatured),
     isArchived: pkg.isArchived,
     readmeSource: "readme",
   };
+}
+
+export function presentVersion(version: PackageVersion, newerVersionsCount: number) {
+  return {
+    scope: version.scope,
+    package: version.name,
+    version: version.version,
+    yanked: version.yanked,
+    usesNpm: false,
+    newerVersionsCount,
+    lifetimeDownloadCount: 0,
+    rekorLogId: null,
+    readmePath: version.readme,
+    createdAt: iso(version.createdAt),
+    updatedAt: iso(version.updatedAt),
+  };
+}
+
+export function presentTask(task: PublishingTask) {
+  return {
+    id: task.id,
+    status: task.status,
+    error: task.errorCode ? { code: task.errorCode, message: task.errorMessage ?? "" } : null,
+    userId: task.userId,
+    packageScope: task.scope,
+    packageName: task.name,
+    packageVersion: task.version,
+    createdAt: iso(task.createdAt),
+    updatedAt: iso(task.updatedAt),
+  };
+}
+
+export function presentDependency(dependency: PackageDependency) {
+  return { kind: dependency.kind, name: dependency.dependency, constraint: dependency.constraint, path: dependency.path };
+}
+
+export function presentDependent(dependent: Dependent) {
+  return { scope: dependent.scope, package: dependent.name, versions: dependent.versions, totalVersions: dependent.versions.length };
 }

@@ -1,0 +1,31 @@
+// The files deno reads from a jsr registry: /@scope/name/meta.json and
+// /@scope/name/<version>_meta.json (shapes from upstream's metadata.rs).
+import type { Tx } from "../storage/database";
+import { getPackage } from "../services/packages";
+import { getVersion, latestOf, listFiles, listVersions } from "../services/versions";
+
+export async function packageMetadata(db: Tx, scope: string, name: string) {
+  const pkg = await getPackage(db, scope, name);
+  const versions = await listVersions(db, scope, name);
+  const [owner, repo] = pkg.githubRepository?.split("/") ?? [];
+  return {
+    scope,
+    name,
+    latest: latestOf(versions)?.version ?? null,
+    ...(owner && { githubRepository: { owner, name: repo } }),
+    versions: Object.fromEntries(
+      versions.map((v) => [v.version, { ...(v.yanked && { yanked: true }), createdAt: v.createdAt.toISOString() }]),
+    ),
+  };
+}
+
+export async function versionMetadata(db: Tx, scope: string, name: string, version: string) {
+  const found = await getVersion(db, scope, name, version);
+  const files = await listFiles(db, scope, name, version);
+  return {
+    manifest: Object.fromEntries(files.map((f) => [f.path, { size: f.size, checksum: `sha256-${f.sha256}` }])),
+    // deno analyses modules itself when the graph is not given.
+    moduleGraph2: {},
+    exports: found.exports,
+  };
+}

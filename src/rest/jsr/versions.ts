@@ -1,0 +1,51 @@
+// jsr: versions, publishing and the publishing tasks deno polls.
+import { startPublish, getPublishingTask } from "../../services/publishing";
+import * as versions from "../../services/versions";
+import { noContent, ok, type Operations } from "../operation";
+import { presentDependency, presentTask, presentVersion } from "./present";
+
+// A task's status changes while deno polls it: never cache it.
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export const versionOperations: Operations = {
+  async listPackageVersions({ ctx, params }) {
+    const all = await versions.listVersions(ctx.db, params.scope, params.package);
+    return ok(all.map((v, newer) => presentVersion(v, newer)));
+  },
+
+  async getPackageVersion({ ctx, params }) {
+    const version = await versions.getVersion(ctx.db, params.scope, params.package, params.version);
+    const newer = (await versions.listVersions(ctx.db, params.scope, params.package)).findIndex((v) => v.version === version.version);
+    return ok(presentVersion(version, newer));
+  },
+
+  async updatePackageVersion({ ctx, params, body }) {
+    await versions.setYanked(ctx, params.scope, params.package, params.version, body.yanked);
+    return noContent();
+  },
+
+  async listDependencies({ ctx, params }) {
+    return ok((await versions.listDependencies(ctx.db, params.scope, params.package, params.version)).map(presentDependency));
+  },
+
+  // The body is the gzipped tarball itself, streamed to the blob store.
+  async createPackageVersion({ ctx, params, query, req }) {
+    const task = await startPublish(ctx, {
+      scope: params.scope,
+      name: params.package,
+      version: params.version,
+      configPath: String(query.config),
+      contentEncoding: req.headers["content-encoding"],
+      body: req,
+    });
+    return ok(presentTask(task));
+  },
+
+  async getPublishingTask({ ctx, params }) {
+    return ok(presentTask(await getPublishingTask(ctx.db, params.id)), NO_STORE);
+  },
+
+  async getPublishStatus({ ctx, params }) {
+    return ok(presentTask(await getPublishingTask(ctx.db, params.id)), NO_STORE);
+  },
+};
