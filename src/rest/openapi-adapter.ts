@@ -93,6 +93,8 @@ export async function restHandler(
       return;
     }
     if (reply.headers) res.set(reply.headers);
+    // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
+    if (!req.complete) res.set("Connection", "close");
     if (reply.body === undefined) res.status(reply.status).end();
     else res.status(reply.status).json(reply.body);
   };

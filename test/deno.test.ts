@@ -1,0 +1,65 @@
+// End to end with the real deno: `deno publish` to Wharf, then `deno run` of
+// code that imports the published packages from it.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { writeFiles } from "./support/packages";
+import { uniqueName, useWharf } from "./support/world";
+
+const world = useWharf();
+const DENO = path.resolve(__dirname, "..", "node_modules", "deno", "deno");
+const run = promisify(execFile);
+
+// deno refuses versions younger than a day unless told otherwise; these are seconds old.
+const FRESH_VERSIONS_OK = { minimumDependencyAge: 0 };
+
+let denoDir: string;
+beforeAll(() => {
+  denoDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-deno-"));
+});
+afterAll(() => fs.rmSync(denoDir, { recursive: true, force: true }));
+
+async function deno(cwd: string, ...args: string[]) {
+  const env = { ...process.env, JSR_URL: `${world.server.url}/`, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+  try {
+    return await run(DENO, args, { cwd, env, timeout: 120_000 });
+  } catch (err) {
+    const { stdout, stderr } = err as { stdout: string; stderr: string };
+    throw new Error(`deno ${args.join(" ")} failed:\n${stdout}\n${stderr}`);
+  }
+}
+
+it("publishes with deno publish and runs with deno run", async () => {
+  const alice = await world.user("deno");
+  const scope = uniqueName("d");
+  await alice.api.post("/api/scopes", { body: { scope } });
+  await alice.api.post(`/api/scopes/${scope}/packages`, { body: { package: "greet" } });
+  await alice.api.post(`/api/scopes/${scope}/packages`, { body: { package: "shout" } });
+
+  const greet = writeFiles({
+    "deno.json": JSON.stringify({ name: `@${scope}/greet`, version: "1.0.0", exports: "./mod.ts", license: "MIT" }),
+    "mod.ts": "export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n",
+  });
+  const published = await deno(greet, "publish", "--token", alice.token);
+  expect(published.stderr + published.stdout).toContain(`Successfully published @${scope}/greet@1.0.0`);
+
+  const shout = writeFiles({
+    "deno.json": JSON.stringify({ name: `@${scope}/shout`, version: "0.1.0", exports: "./mod.ts", license: "MIT", ...FRESH_VERSIONS_OK }),
+    "mod.ts": `import { greet } from "jsr:@${scope}/greet@^1.0.0";\nexport function shout(name: string): string {\n  return greet(name).toUpperCase();\n}\n`,
+  });
+  await deno(shout, "publish", "--token", alice.token);
+
+  const dependents = await world.anonymous.get(`/api/scopes/${scope}/packages/greet/dependents`);
+  expect(dependents.body).toEqual({ items: [{ scope, package: "shout", versions: ["0.1.0"], totalVersions: 1 }], total: 1 });
+
+  const app = writeFiles({
+    "deno.json": JSON.stringify(FRESH_VERSIONS_OK),
+    "main.ts": `import { shout } from "jsr:@${scope}/shout";\nconsole.log(shout("wharf"));\n`,
+  });
+  const output = await deno(app, "run", "main.ts");
+  expect(output.stdout.trim()).toBe("HELLO, WHARF!");
+
+  for (const dir of [greet, shout, app]) fs.rmSync(dir, { recursive: true, force: true });
+});

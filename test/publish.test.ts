@@ -1,0 +1,239 @@
+// jsr publishing over the API, with real tarballs: the task, the rules, and
+// what a success and a failure leave behind.
+import { gzipSync } from "node:zlib";
+import { query } from "./support/server";
+import { denoPackage, tarball } from "./support/packages";
+import { request } from "./support/client";
+import { uniqueName, useWharf, type TestUser } from "./support/world";
+
+const world = useWharf();
+
+interface Target {
+  owner: TestUser;
+  scope: string;
+  name: string;
+}
+
+async function newPackage(name = "pkg"): Promise<Target> {
+  const owner = await world.user();
+  const scope = uniqueName("s");
+  await owner.api.post("/api/scopes", { body: { scope } });
+  expect((await owner.api.post(`/api/scopes/${scope}/packages`, { body: { package: name } })).status).toBe(200);
+  return { owner, scope, name };
+}
+
+function upload(target: Target, version: string, body: Buffer, token = target.owner.token, headers: Record<string, string> = {}) {
+  return fetch(`${world.server.url}/api/scopes/${target.scope}/packages/${target.name}/versions/${version}?config=/deno.json`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/x-tar", "content-encoding": "gzip", ...headers },
+    body,
+  });
+}
+
+/** Polls the task deno polls until it ends (bounded: each poll waits for the server, not for a timer). */
+async function finished(id: string): Promise<{ status: string; error: { code: string; message: string } | null }> {
+  for (let i = 0; i < 2000; i++) {
+    const task = await request(world.server.url, "GET", `/api/publish_status/${id}`);
+    expect(task.headers.get("cache-control")).toBe("no-store");
+    if (task.body.status === "success" || task.body.status === "failure") return task.body;
+  }
+  throw new Error(`task ${id} did not finish`);
+}
+
+async function publish(target: Target, version: string, files = denoPackage(`@${target.scope}/${target.name}`, version)) {
+  const res = await upload(target, version, await tarball(files));
+  const body = await res.json();
+  expect(res.status).toBe(200);
+  return finished(body.id);
+}
+
+async function versionRows(target: Target): Promise<number> {
+  const rows = await query<{ n: string }>(world.server.databaseUrl, "SELECT count(*) AS n FROM package_versions WHERE scope = $1 AND name = $2", [
+    target.scope,
+    target.name,
+  ]);
+  return Number(rows[0].n);
+}
+
+describe("a successful publish", () => {
+  it("answers with a pending task, then serves the version, its files and metadata", async () => {
+    const target = await newPackage();
+    const files = denoPackage(`@${target.scope}/${target.name}`, "1.0.0", { "README.md": "# Hello\n", "lib/util.ts": "export const x = 1;\n" });
+    const res = await upload(target, "1.0.0", await tarball(files));
+    const task = await res.json();
+    expect(task).toMatchObject({ packageScope: target.scope, packageName: target.name, packageVersion: "1.0.0", userId: target.owner.id });
+    expect(["pending", "processing", "processed", "success"]).toContain(task.status);
+    expect((await finished(task.id)).status).toBe("success");
+    expect((await request(world.server.url, "GET", `/api/publishing_tasks/${task.id}`)).body.status).toBe("success");
+
+    const version = await world.anonymous.get(`/api/scopes/${target.scope}/packages/${target.name}/versions/1.0.0`);
+    expect(version.body).toMatchObject({ version: "1.0.0", yanked: false, readmePath: "/README.md" });
+    const pkg = await world.anonymous.get(`/api/scopes/${target.scope}/packages/${target.name}`);
+    expect(pkg.body).toMatchObject({ versionCount: 1, latestVersion: "1.0.0" });
+
+    const meta = await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`);
+    expect(meta.headers.get("cache-control")).toBe("no-cache");
+    expect(await meta.json()).toEqual({
+      scope: target.scope,
+      name: target.name,
+      latest: "1.0.0",
+      versions: { "1.0.0": { createdAt: expect.any(String) } },
+    });
+    const again = await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`, { headers: { "if-none-match": meta.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+
+    const versionMeta = await (await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0_meta.json`)).json();
+    expect(versionMeta.exports).toEqual({ ".": "./mod.ts" });
+    expect(versionMeta.manifest["/lib/util.ts"]).toEqual({ size: 20, checksum: expect.stringMatching(/^sha256-[0-9a-f]{64}$/) });
+
+    const file = await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0/lib/util.ts`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toMatch(/typescript/);
+    expect(file.headers.get("cache-control")).toContain("immutable");
+    expect(file.headers.get("etag")).toBe(`"${versionMeta.manifest["/lib/util.ts"].checksum}"`);
+    expect(await file.text()).toBe("export const x = 1;\n");
+    const cached = await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0/lib/util.ts`, { headers: { "if-none-match": file.headers.get("etag")! } });
+    expect(cached.status).toBe(304);
+    expect((await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0/nope.ts`)).status).toBe(404);
+  });
+
+  it("records jsr and npm dependencies, and the dependents they make", async () => {
+    const base = await newPackage("base");
+    expect((await publish(base, "1.2.0")).status).toBe("success");
+    const user = { owner: base.owner, scope: base.scope, name: "user" };
+    await base.owner.api.post(`/api/scopes/${base.scope}/packages`, { body: { package: "user" } });
+    const files = denoPackage(`@${base.scope}/user`, "0.1.0", {
+      "mod.ts": `import { name } from "jsr:@${base.scope}/base@^1.2.0";\nimport chalk from "npm:chalk@5";\nimport * as u from "util-alias/x.ts";\nexport { name, chalk, u };\n`,
+    }, { imports: { "util-alias/": `jsr:@${base.scope}/base@^1.0.0/` } });
+    expect((await publish(user, "0.1.0", files)).status).toBe("success");
+
+    const deps = await world.anonymous.get(`/api/scopes/${base.scope}/packages/user/versions/0.1.0/dependencies`);
+    expect(deps.body).toEqual([
+      { kind: "jsr", name: `@${base.scope}/base`, constraint: "^1.0.0", path: "/x.ts" },
+      { kind: "jsr", name: `@${base.scope}/base`, constraint: "^1.2.0", path: "" },
+      { kind: "npm", name: "chalk", constraint: "5", path: "" },
+    ]);
+    const dependents = await world.anonymous.get(`/api/scopes/${base.scope}/packages/base/dependents`);
+    expect(dependents.body).toEqual({ items: [{ scope: base.scope, package: "user", versions: ["0.1.0"], totalVersions: 1 }], total: 1 });
+  });
+
+  it("lets members yank a version: it stays, but is no longer latest", async () => {
+    const target = await newPackage();
+    await publish(target, "1.0.0");
+    await publish(target, "1.1.0");
+    await publish(target, "2.0.0-beta.1");
+    const meta = async () => (await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`)).json();
+    expect((await meta()).latest).toBe("1.1.0");
+
+    const stranger = await world.user();
+    expect((await stranger.api.patch(`/api/scopes/${target.scope}/packages/${target.name}/versions/1.1.0`, { body: { yanked: true } })).body.code).toBe(
+      "actorNotScopeMember",
+    );
+    expect((await target.owner.api.patch(`/api/scopes/${target.scope}/packages/${target.name}/versions/1.1.0`, { body: { yanked: true } })).status).toBe(204);
+    const after = await meta();
+    expect(after.latest).toBe("1.0.0");
+    expect(after.versions["1.1.0"]).toMatchObject({ yanked: true });
+    const list = await world.anonymous.get(`/api/scopes/${target.scope}/packages/${target.name}/versions`);
+    expect(list.body.map((v: { version: string }) => v.version)).toEqual(["2.0.0-beta.1", "1.1.0", "1.0.0"]);
+  });
+});
+
+describe("a publish that breaks a rule", () => {
+  it.each([
+    ["missing licence", (n: string) => ({ "deno.json": JSON.stringify({ name: n, version: "1.0.0", exports: "./mod.ts" }), "mod.ts": "" }), "missingLicense"],
+    ["wrong name", () => denoPackage("@other/thing", "1.0.0"), "configFileNameMismatch"],
+    ["wrong version", (n: string) => denoPackage(n, "9.9.9"), "configFileVersionMismatch"],
+    ["export of a missing file", (n: string) => denoPackage(n, "1.0.0", {}, { exports: { ".": "./nope.ts" } }), "configFileExportsInvalid"],
+    ["no config file", () => ({ "mod.ts": "" }), "missingConfigFile"],
+    ["a bad path", (n: string) => denoPackage(n, "1.0.0", { "con.ts": "" }), "invalidPath"],
+    ["paths that differ by case", (n: string) => denoPackage(n, "1.0.0", { "A.ts": "", "a.ts": "" }), "caseInsensitiveDuplicatePath"],
+  ])("fails the task on %s, and leaves no version", async (_case, files, code) => {
+    const target = await newPackage();
+    const result = await publish(target, "1.0.0", (files as (n: string) => Record<string, string>)(`@${target.scope}/${target.name}`));
+    expect(result).toMatchObject({ status: "failure", error: { code, message: expect.any(String) } });
+    expect(await versionRows(target)).toBe(0);
+    expect((await world.anonymous.get(`/api/scopes/${target.scope}/packages/${target.name}/versions/1.0.0`)).body.code).toBe("packageVersionNotFound");
+    // A failed version may be published again.
+    expect((await publish(target, "1.0.0")).status).toBe("success");
+  });
+
+  it("refuses a gzip bomb while unpacking", async () => {
+    const target = await newPackage();
+    const files = denoPackage(`@${target.scope}/${target.name}`, "1.0.0", { "big.txt": Buffer.alloc(21 * 1024 * 1024) });
+    const result = await publish(target, "1.0.0", files);
+    expect(result).toMatchObject({ status: "failure", error: { code: "tarballSizeLimitExceeded" } });
+    expect(await versionRows(target)).toBe(0);
+  });
+
+  it("refuses an upload over 20 MiB, without gzip, or by an outsider", async () => {
+    const target = await newPackage();
+    const tooBig = await upload(target, "1.0.0", Buffer.alloc(21 * 1024 * 1024));
+    expect([tooBig.status, (await tooBig.json()).code]).toEqual([413, "tarballSizeLimitExceeded"]);
+    const plain = await upload(target, "1.0.0", gzipSync("x"), undefined, { "content-encoding": "identity" });
+    expect([plain.status, (await plain.json()).code]).toEqual([400, "missingGzipContentEncoding"]);
+    const stranger = await world.user();
+    const denied = await upload(target, "1.0.0", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0")), stranger.token);
+    expect([denied.status, (await denied.json()).code]).toEqual([403, "actorNotScopeMember"]);
+    const missing = await upload({ ...target, name: "nope" }, "1.0.0", gzipSync("x"));
+    expect([missing.status, (await missing.json()).code]).toEqual([404, "packageNotFound"]);
+    const badVersion = await upload(target, "1.0", gzipSync("x"));
+    expect(badVersion.status).toBe(400);
+  });
+
+  it("lets exactly one of two uploads of a version at once win", async () => {
+    const target = await newPackage();
+    const body = await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0"));
+    const [a, b] = await Promise.all([upload(target, "1.0.0", body), upload(target, "1.0.0", body)]);
+    const answers = [await a.json(), await b.json()];
+    expect([a.status, b.status].sort()).toEqual([200, 400]);
+    expect(answers.find((x) => x.code)).toMatchObject({ code: "duplicateVersionPublish" });
+    expect((await finished(answers.find((x) => x.id).id)).status).toBe("success");
+    const again = await upload(target, "1.0.0", body);
+    expect([again.status, (await again.json()).code]).toEqual([400, "duplicateVersionPublish"]);
+  });
+});
+
+describe("packages", () => {
+  it("deletes only a package without versions, and archives one to stop publishing", async () => {
+    const target = await newPackage();
+    await publish(target, "1.0.0");
+    const del = await target.owner.api.delete(`/api/scopes/${target.scope}/packages/${target.name}`);
+    expect([del.status, del.body.code]).toEqual([409, "packageNotEmpty"]);
+
+    const archived = await target.owner.api.patch(`/api/scopes/${target.scope}/packages/${target.name}`, { body: { isArchived: true } });
+    expect(archived.body.isArchived).toBe(true);
+    const refused = await upload(target, "1.0.1", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.1")));
+    expect([refused.status, (await refused.json()).code]).toEqual([400, "packageArchived"]);
+
+    const empty = await newPackage("empty");
+    const described = await empty.owner.api.patch(`/api/scopes/${empty.scope}/packages/empty`, { body: { description: "Nothing yet" } });
+    expect(described.body.description).toBe("Nothing yet");
+    expect((await empty.owner.api.delete(`/api/scopes/${empty.scope}/packages/empty`)).status).toBe(204);
+    expect((await world.anonymous.get(`/api/scopes/${empty.scope}/packages/empty`)).body.code).toBe("packageNotFound");
+  });
+
+  it("lists and searches packages, and shows the registry's stats", async () => {
+    const target = await newPackage(uniqueName("findme"));
+    await publish(target, "1.0.0");
+    const found = await world.anonymous.get(`/api/packages?query=${target.name}&limit=5&page=1`);
+    expect(found.body).toMatchObject({ total: 1, items: [{ scope: target.scope, name: target.name, latestVersion: "1.0.0" }] });
+    const stats = await world.anonymous.get("/api/stats");
+    expect(stats.body.newest).toContainEqual({ scope: target.scope, name: target.name });
+    expect(stats.body.updated).toContainEqual({ scope: target.scope, package: target.name, version: "1.0.0" });
+  });
+});
+
+describe("a crash", () => {
+  it("leaves no task stuck: unfinished tasks are finished after a restart", async () => {
+    const target = await newPackage();
+    const res = await upload(target, "1.0.0", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0")));
+    const task = await res.json();
+    await world.server.kill();
+    // Whatever the kill interrupted, put the task back where a crash mid-processing leaves it.
+    await query(world.server.databaseUrl, "DELETE FROM package_versions WHERE scope = $1 AND name = $2", [target.scope, target.name]);
+    await query(world.server.databaseUrl, "UPDATE publishing_tasks SET status = 'processing' WHERE id = $1", [task.id]);
+    await world.server.restart();
+    expect((await finished(task.id)).status).toBe("success");
+    expect(await versionRows(target)).toBe(1);
+  });
+});
