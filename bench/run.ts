@@ -1,8 +1,12 @@
 // `npm run bench`: runs every benchmark and prints its figures. Targets live
 // here, never in tests: timing belongs to a quiet machine, not to CI.
 import { benchGraphql } from "./graphql";
+import { benchJsr } from "./jsr";
 
-const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [["graphql", benchGraphql]];
+const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
+  ["jsr", benchJsr],
+  ["graphql", benchGraphql],
+];
 
 async function main(): Promise<void> {
   for (const [name, run] of BENCHMARKS) {

@@ -18,6 +18,8 @@ const MAIN = path.join(ROOT, "dist", "src", "main.js");
 
 export interface WharfProcess {
   url: string;
+  /** The server process's pid (the benchmarks read its memory). */
+  pid(): number | undefined;
   adminToken: string;
   /** The server's own database, for tests that must reach behind the API (e.g. to age a row). */
   databaseUrl: string;
@@ -89,6 +91,7 @@ export async function startWharf(extraEnv: Record<string, string> = {}): Promise
 
   const server: WharfProcess = {
     url: await launch(),
+    pid: () => child?.pid,
     adminToken,
     databaseUrl: storage.databaseUrl,
     dataDir: storage.env.DATA_DIR,
