@@ -2,7 +2,7 @@
 // blob store) so that memory stays bounded whatever the upload. Each file goes
 // to the blob store; modules are scanned for what they import.
 import { createGunzip } from "node:zlib";
-import { Transform, type Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Parser, type ReadEntry } from "tar";
 import type { BlobStore } from "../storage/blob-store";
@@ -50,6 +50,13 @@ export async function unpackTarball(
   const seen = new Map<string, string>(); // lowercased path -> path
   let stored: Promise<void> = Promise.resolve();
   let failure: Error | undefined;
+  // Entries being streamed to the blob store: stopped if unpacking fails, so no write waits forever.
+  const streaming = new Set<Readable>();
+  // Blob writes run beside the parser; their failure is reported once unpacking ends, not as an unhandled rejection.
+  const alsoStore = (work: Promise<void>) => {
+    stored = Promise.all([stored, work]).then(() => undefined);
+    stored.catch(() => undefined);
+  };
 
   const parser = new Parser({ strict: true });
   parser.on("entry", (entry: ReadEntry) => {
@@ -61,17 +68,30 @@ export async function unpackTarball(
     }
     if (entry.type === "Directory") return entry.resume();
     const path = normalise(entry.path);
+    if (!isModule(path) && !wantText(path)) {
+      // Streamed straight to the blob store: a large asset is never held in memory.
+      const content = Readable.from(entry);
+      streaming.add(content);
+      alsoStore(
+        blobs
+          .put(content)
+          .then((blob) => void files.push({ path, size: blob.size, sha256: blob.sha256 }))
+          .finally(() => streaming.delete(content)),
+      );
+      return;
+    }
+    // Modules and config are read whole: their text is scanned.
     const chunks: Buffer[] = [];
     entry.on("data", (chunk: Buffer) => chunks.push(chunk));
     entry.on("end", () => {
       const content = Buffer.concat(chunks);
-      // One file at a time into the blob store, in order.
-      stored = stored.then(async () => {
-        const blob = await blobs.put(content);
-        files.push({ path, size: blob.size, sha256: blob.sha256 });
-        if (isModule(path)) imports.set(path, importsOf(content.toString("utf8")));
-        if (wantText(path) && content.length <= TEXT_LIMIT) texts.set(path, content.toString("utf8"));
-      });
+      alsoStore(
+        blobs.put(content).then((blob) => {
+          files.push({ path, size: blob.size, sha256: blob.sha256 });
+          if (isModule(path)) imports.set(path, importsOf(content.toString("utf8")));
+          if (wantText(path) && content.length <= TEXT_LIMIT) texts.set(path, content.toString("utf8"));
+        }),
+      );
     });
   });
   parser.on("warn", (_code: string, message: string | Error) => {
@@ -81,6 +101,8 @@ export async function unpackTarball(
   try {
     await pipeline(tarball, createGunzip(), limitBytes(MAX_UNPACKED_BYTES), parser);
   } catch (err) {
+    for (const content of streaming) content.destroy(err as Error);
+    await stored.catch(() => undefined);
     if (err instanceof PublishError) throw err;
     throw new PublishError("invalidTarball", `The tarball is invalid: ${(err as Error).message}`);
   }
