@@ -1,4 +1,5 @@
 // The one HTTP server: health, GraphQL, and the REST faces on one origin.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type ErrorRequestHandler } from "express";
 import { WharfError } from "../errors";
 import type { Config } from "../config";
@@ -10,7 +11,8 @@ import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-ada
 import { jsrOperations } from "../rest/jsr";
 import { authorizePage } from "./authorize-page";
 import { countStatementsPerRequest } from "../storage/statement-counter";
-import { registryRoutes } from "../registry/routes";
+import { createRegistry, type Registry } from "../registry/routes";
+import { onPackageChanged } from "../services/package-events";
 import { requestLog } from "./request-log";
 
 export interface AppDeps {
@@ -21,7 +23,8 @@ export interface AppDeps {
 }
 
 export interface App {
-  handler: express.Express;
+  /** Serves a request: registry files first (the hot path), then everything else. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** Stops what the app started besides the HTTP server (Apollo). */
   stop(): Promise<void>;
 }
@@ -54,8 +57,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rest = await restHandler(jsrOperations, deps);
   app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
 
-  app.use(registryRoutes(deps));
-
   app.use((req, res) => sendError(res, req.path, new WharfError("notFound")));
 
   // Body parsing failures (bad JSON, too large) in the dialect of the path.
@@ -70,5 +71,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
   app.use(onError);
 
-  return { handler: app, stop: graphql.stop };
+  const registry: Registry = createRegistry(deps);
+  const stopForgetting = onPackageChanged(registry.forget);
+  return {
+    handler: (req, res) => {
+      if (!registry.handle(req, res)) app(req, res);
+    },
+    async stop() {
+      stopForgetting();
+      await graphql.stop();
+    },
+  };
 }

@@ -3,14 +3,15 @@
 import type { RequestHandler } from "express";
 import type { Logger } from "../logger";
 
+export function logRequest(log: Logger, method: string, path: string, status: number, started: bigint): void {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  log.info("request", { method, path, status, ms: Math.round(ms * 10) / 10 });
+}
+
 export function requestLog(log: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    res.once("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const path = req.originalUrl.split("?")[0];
-      log.info("request", { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
-    });
+    res.once("finish", () => logRequest(log, req.method, req.originalUrl.split("?")[0], res.statusCode, started));
     next();
   };
 }

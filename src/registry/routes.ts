@@ -2,16 +2,24 @@
 //   /@scope/name/meta.json            changes with each publish: revalidated
 //   /@scope/name/<version>_meta.json  immutable
 //   /@scope/name/<version>/<path>     immutable
+// This is the hottest path of a registry, so it runs before Express, answers
+// from a byte-bounded cache, and reads the database only on a miss.
 import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import express, { type Request, type Response, type Router } from "express";
 import { asWharfError, jsrErrorBody, WharfError } from "../errors";
-import type { AppDeps } from "../http/app";
+import type { Logger } from "../logger";
+import { logRequest } from "../http/request-log";
+import type { BlobStore } from "../storage/blob-store";
+import type { Db } from "../storage/database";
+import { ResponseCache, type CachedResponse } from "./cache";
 import { packageMetadata, versionMetadata } from "./metadata";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
+const CACHE_BYTES = 64 * 1024 * 1024;
+// How long this process trusts its copy of a meta.json that another Wharf on the same database may have changed.
+const META_TTL_MS = 1000;
 
 const CONTENT_TYPES: Record<string, string> = {
   ".ts": "text/typescript",
@@ -37,64 +45,85 @@ export function contentTypeOf(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream";
 }
 
-function notModified(req: Request, etag: string): boolean {
-  return req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === etag) ?? false;
+// /@scope/name/rest, with scope and name in jsr's alphabet.
+const REGISTRY_PATH = /^\/@([a-z0-9-]+)\/([a-z0-9-]+)\/(.+)$/;
+
+export interface Registry {
+  /** Serves the request if it is for a registry file; false leaves it to the rest of the app. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Forget what is cached about a package (it was published to, yanked, ...). */
+  forget(scope: string, name: string): void;
 }
 
-/** Sends a JSON document with its ETag, or 304 when the client has it. */
-function sendJson(req: Request, res: Response, body: unknown, cacheControl: string): void {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(text).digest("hex")}"`;
-  res.set({ ETag: etag, "Cache-Control": cacheControl });
-  if (notModified(req, etag)) res.status(304).end();
-  else res.type("application/json").send(text);
-}
+export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }): Registry {
+  const cache = new ResponseCache(CACHE_BYTES);
+  const metaExpiry = new Map<string, number>();
 
-export function registryRoutes(deps: AppDeps): Router {
-  const router = express.Router();
-  const { db, blobs } = deps;
+  const json = (body: unknown, cacheControl: string): CachedResponse => {
+    const bytes = Buffer.from(JSON.stringify(body));
+    return { body: bytes, etag: `"${createHash("sha256").update(bytes).digest("hex")}"`, contentType: "application/json", cacheControl };
+  };
 
-  const serve = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      await handler(req, res);
-    } catch (err) {
-      const error = asWharfError(err);
-      if (error.status >= 500) deps.log.error("registry request failed", { path: req.path, error: String((err as Error)?.stack ?? err) });
-      if (!res.headersSent) res.status(error.status).json(jsrErrorBody(error));
-      else res.destroy();
+  /** Builds what a path answers from the database and blobs. */
+  const load = async (scope: string, name: string, rest: string): Promise<CachedResponse> => {
+    if (rest === "meta.json") return json(await packageMetadata(deps.db, scope, name), REVALIDATE);
+    const versionMeta = /^([^/]+)_meta\.json$/.exec(rest);
+    if (versionMeta) return json(await versionMetadata(deps.db, scope, name, versionMeta[1]), IMMUTABLE);
+    const slash = rest.indexOf("/");
+    if (slash < 0) throw new WharfError("notFound");
+    const version = rest.slice(0, slash);
+    const filePath = decodeURIComponent(rest.slice(slash));
+    const file = await deps.db.packageFile.findUnique({ where: { scope_name_version_path: { scope, name, version, path: filePath } } });
+    if (!file) throw new WharfError("packagePathNotFound");
+    const content = await deps.blobs.open(file.sha256);
+    if (!content) throw new Error(`blob ${file.sha256} of @${scope}/${name}@${version}${filePath} is missing`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of content) chunks.push(chunk as Buffer);
+    // Content-addressed: the checksum is a strong validator, and the bytes never change.
+    return { body: Buffer.concat(chunks), etag: `"sha256-${file.sha256}"`, contentType: contentTypeOf(filePath), cacheControl: IMMUTABLE };
+  };
+
+  const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
+    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl };
+    if (req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === entry.etag)) {
+      res.writeHead(304, headers).end();
+    } else {
+      res.writeHead(200, { ...headers, "Content-Type": entry.contentType, "Content-Length": entry.body.length });
+      res.end(req.method === "HEAD" ? undefined : entry.body);
     }
   };
 
-  router.get(
-    "/@:scope/:name/meta.json",
-    serve(async (req, res) => sendJson(req, res, await packageMetadata(db, String(req.params.scope), String(req.params.name)), REVALIDATE)),
-  );
+  const serve = async (req: IncomingMessage, res: ServerResponse, key: string, scope: string, name: string, rest: string) => {
+    const isMeta = rest === "meta.json";
+    const fresh = !isMeta || (metaExpiry.get(key) ?? 0) > Date.now();
+    let entry = fresh ? cache.get(key) : undefined;
+    if (!entry) {
+      entry = await load(scope, name, rest);
+      cache.set(key, entry);
+      if (isMeta) metaExpiry.set(key, Date.now() + META_TTL_MS);
+    }
+    send(req, res, entry);
+  };
 
-  router.get(
-    "/@:scope/:name/:versionMeta",
-    serve(async (req, res) => {
-      const match = /^(.+)_meta\.json$/.exec(String(req.params.versionMeta));
-      if (!match) throw new WharfError("notFound");
-      sendJson(req, res, await versionMetadata(db, String(req.params.scope), String(req.params.name), match[1]), IMMUTABLE);
-    }),
-  );
-
-  router.get(
-    "/@:scope/:name/:version/*filePath",
-    serve(async (req, res) => {
-      const { scope, name, version } = req.params as Record<string, string>;
-      const filePath = "/" + (req.params as unknown as { filePath: string[] }).filePath.join("/");
-      const file = await db.packageFile.findUnique({ where: { scope_name_version_path: { scope, name, version, path: filePath } } });
-      if (!file) throw new WharfError("packagePathNotFound");
-      // Content-addressed: the checksum is a strong validator, and the bytes never change.
-      const etag = `"sha256-${file.sha256}"`;
-      res.set({ ETag: etag, "Cache-Control": IMMUTABLE, "Content-Type": contentTypeOf(filePath), "Content-Length": String(file.size) });
-      if (notModified(req, etag)) return void res.status(304).end();
-      const content = await blobs.open(file.sha256);
-      if (!content) throw new Error(`blob ${file.sha256} of @${scope}/${name}@${version}${filePath} is missing`);
-      await pipeline(content, res);
-    }),
-  );
-
-  return router;
+  return {
+    handle(req, res) {
+      if (req.method !== "GET" && req.method !== "HEAD") return false;
+      const urlPath = (req.url ?? "").split("?")[0];
+      const match = REGISTRY_PATH.exec(urlPath);
+      if (!match) return false;
+      const started = process.hrtime.bigint();
+      res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res.statusCode, started));
+      serve(req, res, urlPath, match[1], match[2], match[3]).catch((err) => {
+        const error = asWharfError(err);
+        if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, error: String((err as Error)?.stack ?? err) });
+        if (res.headersSent) return void res.destroy();
+        res.writeHead(error.status, { "Content-Type": "application/json" }).end(JSON.stringify(jsrErrorBody(error)));
+      });
+      return true;
+    },
+    forget(scope, name) {
+      cache.delete(`/@${scope}/${name}/meta.json`);
+      metaExpiry.delete(`/@${scope}/${name}/meta.json`);
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { assertName } from "./names";
 import { requireScopeAdmin, requireScopeMember, requireStaff } from "./policies";
 import { getScope, scopeQuotas } from "./scopes";
 import { isUniqueViolation, lockRow } from "./sql";
+import { packageChanged } from "./package-events";
 import { latestOf } from "./versions";
 
 export async function getPackage(db: Tx, scope: string, name: string): Promise<Package> {
@@ -86,7 +87,7 @@ export async function updatePackage(ctx: ServiceContext, scope: string, name: st
   else await requireScopeAdmin(ctx, scope);
   // An archived package keeps its settings until it is unarchived.
   if (pkg.isArchived && update.isArchived === undefined && update.isFeatured === undefined) throw new WharfError("packageArchived");
-  return ctx.db.package.update({
+  const updated = await ctx.db.package.update({
     where: { scope_name: { scope, name } },
     data: {
       description: update.description,
@@ -96,6 +97,8 @@ export async function updatePackage(ctx: ServiceContext, scope: string, name: st
       whenFeatured: update.isFeatured === undefined ? undefined : update.isFeatured ? new Date() : null,
     },
   });
+  packageChanged(scope, name);
+  return updated;
 }
 
 /** Deletes a package that has never had a version (nor a publish under way). */
@@ -108,5 +111,6 @@ export async function deletePackage(ctx: ServiceContext, scope: string, name: st
     if (versions + live > 0) throw new WharfError("packageNotEmpty");
     await tx.package.delete({ where: { scope_name: { scope, name } } });
   });
+  packageChanged(scope, name);
   ctx.loaders.jsrPackagesByScope.clear(scope);
 }

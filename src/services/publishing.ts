@@ -10,6 +10,7 @@ import { BlobTooLargeError, type BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { ServiceContext } from "./context";
 import { packagePathProblem } from "./package-paths";
+import { packageChanged } from "./package-events";
 import { getPackage } from "./packages";
 import { requirePublisher } from "./policies";
 import { dependenciesOf, readConfig } from "./publish-config";
@@ -120,6 +121,7 @@ export async function processTask(worker: PublishWorker, id: string): Promise<vo
       await tx.package.update({ where: { scope_name: { scope: task.scope, name: task.name } }, data: { updatedAt: new Date() } });
       await tx.publishingTask.update({ where: { id }, data: { status: "success" } });
     });
+    packageChanged(task.scope, task.name);
     log.info("published", { package: `@${task.scope}/${task.name}`, version: task.version, files: unpacked.files.length });
   } catch (err) {
     if (isUniqueViolation(err)) return; // another Wharf published this task's version first

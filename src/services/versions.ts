@@ -5,6 +5,7 @@ import type { PackageDependency, PackageFile, PackageVersion } from "../generate
 import { WharfError } from "../errors";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
+import { packageChanged } from "./package-events";
 import { getPackage } from "./packages";
 import { requireScopeMember } from "./policies";
 
@@ -34,7 +35,9 @@ export async function getVersion(db: Tx, scope: string, name: string, version: s
 export async function setYanked(ctx: ServiceContext, scope: string, name: string, version: string, yanked: boolean): Promise<PackageVersion> {
   await getVersion(ctx.db, scope, name, version);
   await requireScopeMember(ctx, scope);
-  return ctx.db.packageVersion.update({ where: { scope_name_version: { scope, name, version } }, data: { yanked } });
+  const updated = await ctx.db.packageVersion.update({ where: { scope_name_version: { scope, name, version } }, data: { yanked } });
+  packageChanged(scope, name);
+  return updated;
 }
 
 export async function listDependencies(db: Tx, scope: string, name: string, version: string): Promise<PackageDependency[]> {
