@@ -3,13 +3,14 @@ import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { AuthorizationResolver } from "./resolvers/authorization";
 import { PackageResolver } from "./resolvers/package";
+import { JsrPackageVersionsResolver, JsrVersionResolver } from "./resolvers/version";
 import { ScopeResolver } from "./resolvers/scope";
 import { ScopeInviteResolver, ScopeMemberResolver } from "./resolvers/scope-member";
 import { UserResolver } from "./resolvers/user";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver],
+    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver],
     validate: false,
   });
 }

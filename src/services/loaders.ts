@@ -1,9 +1,10 @@
 // Per-request DataLoaders: whatever the page size, a GraphQL query costs one
 // SQL statement per kind of thing it loads, not one per parent.
 import DataLoader from "dataloader";
-import type { Package, Scope, Token, User } from "../generated/prisma/client";
+import type { Package, PackageDependency, PackageFile, PackageVersion, Scope, Token, User } from "../generated/prisma/client";
 import type { Tx } from "../storage/database";
 import type { InviteWithUsers, MemberWithUser } from "./scope-members";
+import { bySemverDescending } from "./versions";
 
 export interface Loaders {
   userById: DataLoader<string, User | undefined>;
@@ -14,7 +15,24 @@ export interface Loaders {
   invitesByUser: DataLoader<string, InviteWithUsers[]>;
   tokensByUser: DataLoader<string, Token[]>;
   jsrPackagesByScope: DataLoader<string, Package[]>;
+  /** Keyed "scope/name". */
+  jsrPackageByName: DataLoader<string, Package | undefined>;
+  /** Keyed "scope/name"; newest first. */
+  versionsByPackage: DataLoader<string, PackageVersion[]>;
+  /** Keyed "scope/name/version". */
+  dependenciesByVersion: DataLoader<string, PackageDependency[]>;
+  /** Keyed "scope/name/version". */
+  filesByVersion: DataLoader<string, PackageFile[]>;
+  /** Keyed "@scope/name": the packages with a version that imports it. */
+  dependentsByPackage: DataLoader<string, Array<{ scope: string; name: string }>>;
 }
+
+const packageKey = (row: { scope: string; name: string }) => `${row.scope}/${row.name}`;
+const versionKey = (row: { scope: string; name: string; version: string }) => `${row.scope}/${row.name}/${row.version}`;
+const splitKey = (key: string) => {
+  const [scope, name, version] = key.split("/");
+  return { scope, name, version };
+};
 
 /** One row per key, in key order. */
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): Array<V | undefined> {
@@ -75,6 +93,34 @@ export function createLoaders(db: Tx): Loaders {
         userIds,
         await db.token.findMany({ where: { userId: { in: [...userIds] } }, orderBy: { createdAt: "desc" } }),
         (t) => t.userId,
+      ),
+    ),
+    jsrPackageByName: new DataLoader(async (keys) =>
+      byKey(keys, await db.package.findMany({ where: { OR: keys.map(splitKey).map(({ scope, name }) => ({ scope, name })) } }), packageKey),
+    ),
+    versionsByPackage: new DataLoader(async (keys) =>
+      groupedByKey(
+        keys,
+        (await db.packageVersion.findMany({ where: { OR: keys.map(splitKey).map(({ scope, name }) => ({ scope, name })) } })).sort(bySemverDescending),
+        packageKey,
+      ),
+    ),
+    dependenciesByVersion: new DataLoader(async (keys) =>
+      groupedByKey(keys, await db.packageDependency.findMany({ where: { OR: keys.map(splitKey) }, orderBy: [{ kind: "asc" }, { dependency: "asc" }] }), versionKey),
+    ),
+    filesByVersion: new DataLoader(async (keys) =>
+      groupedByKey(keys, await db.packageFile.findMany({ where: { OR: keys.map(splitKey) }, orderBy: { path: "asc" } }), versionKey),
+    ),
+    dependentsByPackage: new DataLoader(async (names) =>
+      groupedByKey(
+        names,
+        await db.packageDependency.findMany({
+          where: { kind: "jsr", dependency: { in: [...names] } },
+          select: { scope: true, name: true, dependency: true },
+          distinct: ["scope", "name", "dependency"],
+          orderBy: [{ scope: "asc" }, { name: "asc" }],
+        }),
+        (row) => row.dependency,
       ),
     ),
     jsrPackagesByScope: new DataLoader(async (scopes) =>

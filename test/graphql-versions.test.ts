@@ -1,0 +1,78 @@
+// GraphQL over published jsr versions: versions, latest, readme, files,
+// dependencies, the transitive graph (with a cycle) and dependents; compared
+// with what REST says.
+import { graphql, request } from "./support/client";
+import { denoPackage, tarball } from "./support/packages";
+import { uniqueName, useWharf, type TestUser } from "./support/world";
+
+const world = useWharf();
+const gql = (query: string, variables: Record<string, unknown> = {}) => graphql(world.server.url, query, variables);
+
+async function publish(owner: TestUser, scope: string, name: string, version: string, mod: string, extra: Record<string, string> = {}) {
+  const body = await tarball(denoPackage(`@${scope}/${name}`, version, { "mod.ts": mod, ...extra }));
+  const res = await fetch(`${world.server.url}/api/scopes/${scope}/packages/${name}/versions/${version}?config=/deno.json`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${owner.token}`, "content-encoding": "gzip" },
+    body,
+  });
+  const task = await res.json();
+  expect([res.status, task.packageVersion]).toEqual([200, version]);
+  const { id } = task;
+  for (let i = 0; i < 2000; i++) {
+    const task = await request(world.server.url, "GET", `/api/publish_status/${id}`);
+    if (task.body.status === "success") return;
+    if (task.body.status === "failure") throw new Error(JSON.stringify(task.body.error));
+  }
+  throw new Error(`publish of ${name}@${version} did not finish`);
+}
+
+it("answers versions, dependencies, the dependency graph and dependents", async () => {
+  const owner = await world.user();
+  const scope = uniqueName("g");
+  await owner.api.post("/api/scopes", { body: { scope } });
+  for (const name of ["pa", "pb", "pc"]) {
+    expect((await owner.api.post(`/api/scopes/${scope}/packages`, { body: { package: name } })).status).toBe(200);
+  }
+  // pa -> pb -> pc -> pa (a cycle), and pa -> npm:chalk
+  await publish(owner, scope, "pc", "1.0.0", "export const c = 1;\n");
+  await publish(owner, scope, "pb", "1.0.0", `export * from "jsr:@${scope}/pc@^1.0.0";\n`);
+  await publish(owner, scope, "pa", "1.0.0", `export * from "jsr:@${scope}/pb@^1";\nimport "npm:chalk@5";\n`, { "README.md": "# A\n" });
+  await publish(owner, scope, "pc", "1.1.0", `export * from "jsr:@${scope}/pa@^1.0.0";\n`);
+  await publish(owner, scope, "pa", "2.0.0-rc.1", "export const a = 2;\n");
+
+  const res = await gql(
+    `query($s: String!) {
+      package(ecosystem: JSR, scope: $s, name: "pa") {
+        ... on JsrPackage {
+          latestVersion { version readme files { path size checksum } dependencies { kind name constraint path } publishingTask { status } }
+          versions { totalCount nodes { version } }
+          graph: latestVersion { dependencyGraph(depth: 5) { nodes { id depth } edges { from to } } }
+        }
+      }
+      c: package(ecosystem: JSR, scope: $s, name: "pc") { ... on JsrPackage { dependents { totalCount nodes { name } } } }
+    }`,
+    { s: scope },
+  );
+  expect(res.errors).toBeUndefined();
+  const a = res.data.package;
+  expect(a.versions).toEqual({ totalCount: 2, nodes: [{ version: "2.0.0-rc.1" }, { version: "1.0.0" }] });
+  expect(a.latestVersion).toMatchObject({ version: "1.0.0", readme: "# A\n", publishingTask: { status: "success" } });
+  expect(a.latestVersion.files.map((f: { path: string }) => f.path)).toEqual(["/README.md", "/deno.json", "/mod.ts"]);
+  const rest = await world.anonymous.get(`/api/scopes/${scope}/packages/pa/versions/1.0.0/dependencies`);
+  expect(a.latestVersion.dependencies).toEqual(rest.body);
+
+  const { nodes, edges } = a.graph.dependencyGraph;
+  expect(nodes).toEqual(
+    expect.arrayContaining([
+      { id: `jsr:@${scope}/pa@1.0.0`, depth: 0 },
+      { id: `jsr:@${scope}/pb@1.0.0`, depth: 1 },
+      { id: "npm:chalk@5", depth: 1 },
+      { id: `jsr:@${scope}/pc@1.1.0`, depth: 2 },
+    ]),
+  );
+  expect(nodes).toHaveLength(4);
+  // The cycle closes on the root instead of going round again.
+  expect(edges).toContainEqual({ from: `jsr:@${scope}/pc@1.1.0`, to: `jsr:@${scope}/pa@1.0.0` });
+
+  expect(res.data.c.dependents).toEqual({ totalCount: 1, nodes: [{ name: "pb" }] });
+});
