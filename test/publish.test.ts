@@ -237,3 +237,25 @@ describe("a crash", () => {
     expect(await versionRows(target)).toBe(1);
   });
 });
+
+describe("quotas", () => {
+  it("holds a scope to its weekly limit of new packages", async () => {
+    const owner = await world.user();
+    const scope = uniqueName("q");
+    await owner.api.post("/api/scopes", { body: { scope } });
+    for (let i = 0; i < 20; i++) expect((await owner.api.post(`/api/scopes/${scope}/packages`, { body: { package: `p${i}` } })).status).toBe(200);
+    const over = await owner.api.post(`/api/scopes/${scope}/packages`, { body: { package: "one-more" } });
+    expect([over.status, over.body]).toEqual([400, { code: "weeklyPackageLimitExceeded", message: "Exceeded weekly limit of 20 new packages for scope." }]);
+    const full = await owner.api.get(`/api/scopes/${scope}`);
+    expect(full.body.quotas).toMatchObject({ packageUsage: 20, newPackagePerWeekUsage: 20, newPackagePerWeekLimit: 20 });
+  });
+
+  it("holds a scope to its weekly limit of publish attempts", async () => {
+    const target = await newPackage();
+    await query(world.server.databaseUrl, "UPDATE scopes SET publish_attempts_per_week_limit = 1 WHERE scope = $1", [target.scope]);
+    expect((await publish(target, "1.0.0")).status).toBe("success");
+    const over = await upload(target, "1.0.1", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.1")));
+    expect([over.status, (await over.json()).code]).toEqual([400, "weeklyPublishAttemptsLimitExceeded"]);
+    expect((await target.owner.api.get(`/api/scopes/${target.scope}`)).body.quotas).toMatchObject({ publishAttemptsPerWeekUsage: 1 });
+  });
+});

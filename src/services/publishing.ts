@@ -14,11 +14,10 @@ import { packageChanged } from "./package-events";
 import { getPackage } from "./packages";
 import { requirePublisher } from "./policies";
 import { dependenciesOf, readConfig } from "./publish-config";
-import { getScope } from "./scopes";
+import { getScope, scopeQuotas } from "./scopes";
 import { isUniqueViolation } from "./sql";
 import { MAX_TARBALL_BYTES, PublishError, unpackTarball } from "./tarball";
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const UNFINISHED = ["pending", "processing", "processed"];
 
 /** What processing needs: no request, no actor (it also runs at start-up). */
@@ -48,9 +47,8 @@ export async function startPublish(ctx: ServiceContext, upload: Upload): Promise
   const user = await requirePublisher(ctx, scope, name, version);
   const pkg = await getPackage(ctx.db, scope, name);
   if (pkg.isArchived) throw new WharfError("packageArchived");
-  const { publishAttemptsPerWeekLimit } = await getScope(ctx.db, scope);
-  const attempts = await ctx.db.publishingTask.count({ where: { scope, createdAt: { gte: new Date(Date.now() - WEEK_MS) } } });
-  if (attempts >= publishAttemptsPerWeekLimit) {
+  const { publishAttemptsPerWeekUsage, publishAttemptsPerWeekLimit } = await scopeQuotas(ctx.db, await getScope(ctx.db, scope));
+  if (publishAttemptsPerWeekUsage >= publishAttemptsPerWeekLimit) {
     throw new WharfError(
       "weeklyPublishAttemptsLimitExceeded",
       `Exceeded weekly limit of ${publishAttemptsPerWeekLimit} publish attempts for scope.`,

@@ -36,19 +36,19 @@ export async function fullScope(db: Tx, scope: Scope): Promise<FullScope> {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-// Publish attempts are counted once publishing exists (the jsr packages issue).
 export async function scopeQuotas(db: Tx, scope: Scope): Promise<ScopeQuotas> {
   const weekAgo = new Date(Date.now() - WEEK_MS);
-  const [packageUsage, newPackagePerWeekUsage] = await Promise.all([
+  const [packageUsage, newPackagePerWeekUsage, publishAttemptsPerWeekUsage] = await Promise.all([
     db.package.count({ where: { scope: scope.scope } }),
     db.package.count({ where: { scope: scope.scope, createdAt: { gte: weekAgo } } }),
+    db.publishingTask.count({ where: { scope: scope.scope, createdAt: { gte: weekAgo } } }),
   ]);
   return {
     packageUsage,
     packageLimit: scope.packageLimit,
     newPackagePerWeekUsage,
     newPackagePerWeekLimit: scope.newPackagePerWeekLimit,
-    publishAttemptsPerWeekUsage: 0,
+    publishAttemptsPerWeekUsage,
     publishAttemptsPerWeekLimit: scope.publishAttemptsPerWeekLimit,
   };
 }
