@@ -1,27 +1,19 @@
 // GraphQL: latency of a 100-package query (with each package's scope and its
 // creator) at 10 concurrent connections.
 import autocannon from "autocannon";
-import { startWharf, type WharfProcess } from "../test/support/server";
+import { startWharf } from "../test/support/server";
+import { adminPost } from "./support";
 
 const PACKAGES = 100;
 const SCOPE_SIZE = 20; // a scope may add 20 packages a week
-
-async function post(server: WharfProcess, path: string, body: unknown): Promise<void> {
-  const res = await fetch(server.url + path, {
-    method: "POST",
-    headers: { authorization: `Bearer ${server.adminToken}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-}
 
 export async function benchGraphql(): Promise<Record<string, string>> {
   const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
   try {
     for (let i = 0; i < PACKAGES; i++) {
       const scope = `bench${Math.floor(i / SCOPE_SIZE)}`;
-      if (i % SCOPE_SIZE === 0) await post(server, "/api/scopes", { scope });
-      await post(server, `/api/scopes/${scope}/packages`, { package: `pkg${i}` });
+      if (i % SCOPE_SIZE === 0) await adminPost(server, "/api/scopes", { scope });
+      await adminPost(server, `/api/scopes/${scope}/packages`, { package: `pkg${i}` });
     }
     const query = `{ packages(first: ${PACKAGES}) { totalCount nodes { id name ... on JsrPackage { fullName scope { scope creator { login } } } } } }`;
     const result = await autocannon({

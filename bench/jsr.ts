@@ -8,17 +8,9 @@ import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { denoPackage, tarball } from "../test/support/packages";
 import { startWharf, type WharfProcess } from "../test/support/server";
+import { adminPost } from "./support";
 
 const SECONDS = 5;
-
-async function api(server: WharfProcess, path: string, body: unknown): Promise<void> {
-  const res = await fetch(server.url + path, {
-    method: "POST",
-    headers: { authorization: `Bearer ${server.adminToken}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-}
 
 /** Uploads and waits for the task to end; returns its final status. */
 async function publish(server: WharfProcess, scope: string, name: string, version: string, body: Buffer): Promise<string> {
@@ -60,8 +52,8 @@ export async function benchJsr(): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
   const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false", LOG_LEVEL: "info" });
   try {
-    await api(server, "/api/scopes", { scope: "bench" });
-    await api(server, "/api/scopes/bench/packages", { package: "files" });
+    await adminPost(server, "/api/scopes", { scope: "bench" });
+    await adminPost(server, "/api/scopes/bench/packages", { package: "files" });
     const module = "export const data = " + JSON.stringify("x".repeat(8 * 1024)) + ";\n";
     if ((await publish(server, "bench", "files", "1.0.0", await tarball(denoPackage("@bench/files", "1.0.0", { "mod.ts": module })))) !== "success") {
       throw new Error("the benchmark package did not publish");
@@ -84,7 +76,7 @@ export async function benchJsr(): Promise<Record<string, string>> {
     }
 
     // Memory: the peak resident size while publishing a 20 MiB tarball, above the idle size before it.
-    await api(server, "/api/scopes/bench/packages", { package: "big" });
+    await adminPost(server, "/api/scopes/bench/packages", { package: "big" });
     const big = await tarball(denoPackage("@bench/big", "1.0.0", { "data.bin": randomBytes(19 * 1024 * 1024) }));
     const pid = server.pid()!;
     const idle = memoryKiB(pid, "VmRSS");
