@@ -66,7 +66,7 @@ it("counts what the registry holds", async () => {
   expect(after).toEqual({ userCount: before.userCount + 1, scopeCount: before.scopeCount + 1, packageCount: before.packageCount + 2 });
 });
 
-it("costs the same number of statements for a page of 5 or 50 packages with their scopes", async () => {
+it("costs the same number of statements for a page of 5 or 50 packages with their versions and scopes", async () => {
   // A scope may add 20 packages a week: spread 51 over three scopes, each with its own owner.
   const marker = uniqueName("m");
   for (let s = 0; s < 3; s++) {
@@ -77,7 +77,7 @@ it("costs the same number of statements for a page of 5 or 50 packages with thei
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        query: `query($q: String!, $n: Int!) { packages(filter: { query: $q }, first: $n) { nodes { id ... on JsrPackage { scope { scope creator { login } members { totalCount } } } } } }`,
+        query: `query($q: String!, $n: Int!) { packages(filter: { query: $q }, first: $n) { nodes { id ... on JsrPackage { latestVersion { version dependencies { name } } versions { totalCount } scope { scope creator { login } members { totalCount } } } } } }`,
         variables: { q: marker, n: first },
       }),
     });

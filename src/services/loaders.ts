@@ -1,7 +1,7 @@
 // Per-request DataLoaders: whatever the page size, a GraphQL query costs one
 // SQL statement per kind of thing it loads, not one per parent.
 import DataLoader from "dataloader";
-import type { Package, PackageDependency, PackageFile, PackageVersion, Scope, Token, User } from "../generated/prisma/client";
+import type { Package, PackageDependency, PackageFile, PackageVersion, PublishingTask, Scope, Token, User } from "../generated/prisma/client";
 import type { Tx } from "../storage/database";
 import type { InviteWithUsers, MemberWithUser } from "./scope-members";
 import { bySemverDescending } from "./versions";
@@ -23,6 +23,8 @@ export interface Loaders {
   dependenciesByVersion: DataLoader<string, PackageDependency[]>;
   /** Keyed "scope/name/version". */
   filesByVersion: DataLoader<string, PackageFile[]>;
+  /** Keyed "scope/name/version": the task that published it. */
+  publishingTaskByVersion: DataLoader<string, PublishingTask | undefined>;
   /** Keyed "@scope/name": the packages with a version that imports it. */
   dependentsByPackage: DataLoader<string, Array<{ scope: string; name: string }>>;
 }
@@ -110,6 +112,9 @@ export function createLoaders(db: Tx): Loaders {
     ),
     filesByVersion: new DataLoader(async (keys) =>
       groupedByKey(keys, await db.packageFile.findMany({ where: { OR: keys.map(splitKey) }, orderBy: { path: "asc" } }), versionKey),
+    ),
+    publishingTaskByVersion: new DataLoader(async (keys) =>
+      byKey(keys, await db.publishingTask.findMany({ where: { status: "success", OR: keys.map(splitKey) } }), versionKey),
     ),
     dependentsByPackage: new DataLoader(async (names) =>
       groupedByKey(

@@ -69,8 +69,6 @@ export class JsrVersionResolver {
 
   @FieldResolver(() => PublishingTaskType, { nullable: true, name: "publishingTask", description: "The task that published this version." })
   async publishingTaskOf(@Root() version: JsrVersionType, @Ctx() ctx: GraphQLContext): Promise<PublishingTaskType | null> {
-    return ctx.db.publishingTask.findFirst({
-      where: { scope: version.scope, name: version.name, version: version.version, status: "success" },
-    });
+    return (await ctx.loaders.publishingTaskByVersion.load(versionKey(version))) ?? null;
   }
 }
