@@ -11,7 +11,7 @@ import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-ada
 import { jsrOperations } from "../rest/jsr";
 import { authorizePage } from "./authorize-page";
 import { countStatementsPerRequest } from "../storage/statement-counter";
-import { createRegistry, type Registry } from "../registry/routes";
+import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/package-events";
 import { requestLog } from "./request-log";
 
