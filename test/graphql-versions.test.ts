@@ -76,3 +76,27 @@ it("answers versions, dependencies, the dependency graph and dependents", async 
 
   expect(res.data.c.dependents).toEqual({ totalCount: 1, nodes: [{ name: "pb" }] });
 });
+
+it("creates, updates, yanks and deletes through GraphQL, as REST sees it", async () => {
+  const owner = await world.user();
+  const scope = uniqueName("m");
+  await owner.api.post("/api/scopes", { body: { scope } });
+  const mutate = (query: string, variables: Record<string, unknown>) => graphql(world.server.url, query, variables, owner.token);
+
+  const created = await mutate(`mutation($s: String!) { createPackage(scope: $s, name: "tool") { fullName } }`, { s: scope });
+  expect(created.data.createPackage).toEqual({ fullName: `@${scope}/tool` });
+  const described = await mutate(`mutation($s: String!) { updatePackage(scope: $s, name: "tool", input: { description: "A tool" }) { description } }`, { s: scope });
+  expect(described.data.updatePackage.description).toBe("A tool");
+  expect((await world.anonymous.get(`/api/scopes/${scope}/packages/tool`)).body.description).toBe("A tool");
+
+  await publish(owner, scope, "tool", "1.0.0", "export const t = 1;\n");
+  const yanked = await mutate(`mutation($s: String!) { yankVersion(scope: $s, name: "tool", version: "1.0.0") { version yanked } }`, { s: scope });
+  expect(yanked.data.yankVersion).toEqual({ version: "1.0.0", yanked: true });
+  expect((await (await fetch(`${world.server.url}/@${scope}/tool/meta.json`)).json()).latest).toBeNull();
+
+  const notEmpty = await mutate(`mutation($s: String!) { deletePackage(scope: $s, name: "tool") }`, { s: scope });
+  expect(notEmpty.errors?.[0].extensions?.code).toBe("packageNotEmpty");
+  await mutate(`mutation($s: String!) { createPackage(scope: $s, name: "spare") { name } }`, { s: scope });
+  expect((await mutate(`mutation($s: String!) { deletePackage(scope: $s, name: "spare") }`, { s: scope })).data.deletePackage).toBe(true);
+  expect((await world.anonymous.get(`/api/scopes/${scope}/packages/spare`)).status).toBe(404);
+});

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Int, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import { WharfError } from "../../errors";
-import { getPackage } from "../../services/packages";
+import * as packages from "../../services/packages";
+import { setYanked } from "../../services/versions";
 import { listJsrPackages, registryCounts, type PackageOrderField } from "../../services/package-listing";
 import { connectionOf, listComplexity, PageArgs, windowOf, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { Ecosystem, JsrPackageType, jsrPackageNode, PackageConnection, PackageInterface } from "../types/package";
 import { ScopeType } from "../types/scope";
 import { RegistryStatsType } from "../types/stats";
+import { JsrVersionType } from "../types/version";
 import { orNull } from "./not-found";
 
 enum PackageOrderBy {
@@ -34,6 +36,18 @@ class PackageFilter {
   query?: string;
 }
 
+@InputType({ description: "The settings to change; those left out stay as they are." })
+class UpdatePackageInput {
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  isArchived?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Staff only." })
+  isFeatured?: boolean;
+}
+
 @InputType()
 class PackageOrder {
   @Field(() => PackageOrderBy)
@@ -54,7 +68,7 @@ export class PackageResolver {
   ): Promise<PackageInterface | null> {
     if (ecosystem !== Ecosystem.JSR) return null;
     if (!scope) throw new WharfError("malformedRequest", "Malformed request: a jsr package is named by its scope and name.");
-    const pkg = await orNull(getPackage(ctx.db, scope, name));
+    const pkg = await orNull(packages.getPackage(ctx.db, scope, name));
     return pkg && jsrPackageNode(pkg);
   }
 
@@ -76,6 +90,42 @@ export class PackageResolver {
   async stats(@Ctx() ctx: GraphQLContext): Promise<RegistryStatsType> {
     const counts = await registryCounts(ctx);
     return { userCount: counts.users, scopeCount: counts.scopes, packageCount: counts.jsrPackages };
+  }
+
+  @Mutation(() => JsrPackageType, { description: "Creates a jsr package in a scope the caller is a member of." })
+  async createPackage(
+    @Arg("scope", () => String) scope: string,
+    @Arg("name", () => String) name: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<JsrPackageType> {
+    return jsrPackageNode(await packages.createPackage(ctx, scope, name));
+  }
+
+  @Mutation(() => JsrPackageType, { description: "Scope admins: changes a package's settings." })
+  async updatePackage(
+    @Arg("scope", () => String) scope: string,
+    @Arg("name", () => String) name: string,
+    @Arg("input", () => UpdatePackageInput) input: UpdatePackageInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<JsrPackageType> {
+    return jsrPackageNode(await packages.updatePackage(ctx, scope, name, input));
+  }
+
+  @Mutation(() => Boolean, { description: "Scope admins: deletes a package that has no versions." })
+  async deletePackage(@Arg("scope", () => String) scope: string, @Arg("name", () => String) name: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await packages.deletePackage(ctx, scope, name);
+    return true;
+  }
+
+  @Mutation(() => JsrVersionType, { description: "Scope members: yanks (or unyanks) a version." })
+  yankVersion(
+    @Arg("scope", () => String) scope: string,
+    @Arg("name", () => String) name: string,
+    @Arg("version", () => String) version: string,
+    @Arg("yanked", () => Boolean, { defaultValue: true }) yanked: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<JsrVersionType> {
+    return setYanked(ctx, scope, name, version, yanked);
   }
 
   @FieldResolver(() => ScopeType)
