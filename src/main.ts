@@ -31,6 +31,8 @@ async function main(): Promise<void> {
       },
     );
   };
+  // A promise nobody awaited must not take the registry down; it is a bug to log and fix.
+  process.on("unhandledRejection", (reason) => log.error("unhandled rejection", { error: String((reason as Error)?.stack ?? reason) }));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
 }

@@ -78,11 +78,13 @@ it("answers 503 on /healthz while its database is unreachable, and recovers", as
   try {
     await query(maintenance.toString(), `ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
     await query(maintenance.toString(), "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [database]);
-    const down = await fetch(`${server.url}/healthz`);
+    // A fresh connection each time: a pooled socket to an earlier server on the same port would be reset.
+    const health = () => fetch(`${server.url}/healthz`, { headers: { connection: "close" } });
+    const down = await health();
     expect([down.status, await down.json()]).toEqual([503, { status: "unavailable" }]);
 
     await query(maintenance.toString(), `ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await health()).status).toBe(200);
   } finally {
     await query(maintenance.toString(), `ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
     await server.destroy();
