@@ -13,6 +13,8 @@ export interface Config {
   dataDir: string;
   /** Where tarballs and files are kept; default DATA_DIR/blobs. Several Wharfs on one PostgreSQL share one. */
   blobDir: string;
+  /** Where Atom packages' git repositories are: owner/repo resolves to <gitBase>/owner/repo(.git). */
+  gitBase: string;
   /** An external PostgreSQL; undefined means the embedded one under dataDir. */
   databaseUrl?: string;
   adminToken?: string;
@@ -52,6 +54,7 @@ export function parseConfig(env: Env = process.env): Config {
   const publicUrl = read("PUBLIC_URL", parseHttpUrl, "");
   const dataDir = path.resolve(read("DATA_DIR", (raw) => raw, "./data"));
   const blobDir = path.resolve(read("BLOB_DIR", (raw) => raw, path.join(dataDir, "blobs")));
+  const gitBase = read("WHARF_GIT_BASE", (raw) => raw, path.join(dataDir, "git"));
   const databaseUrl = read<string | undefined>("DATABASE_URL", parsePostgresUrl, undefined);
   const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
@@ -68,6 +71,7 @@ export function parseConfig(env: Env = process.env): Config {
     publicUrl: publicUrl.replace(/\/+$/, ""),
     dataDir,
     blobDir,
+    gitBase,
     databaseUrl,
     adminToken,
     logLevel,

@@ -86,6 +86,18 @@ export const ERRORS = {
   duplicateVersionPublish: { status: 400, message: "This version of the package is already being published." },
   weeklyPublishAttemptsLimitExceeded: { status: 400, message: "Exceeded the scope's weekly limit of publish attempts." },
 
+  // Atom packages (messages as Pulsar's backend words them)
+  atomPackageNotFound: { status: 404, message: "Not Found" },
+  atomPackageExists: { status: 409, message: "A package by that name already exists." },
+  atomVersionExists: { status: 409, message: "That version already exists, or was deleted and may not be published again." },
+  atomRepositoryInaccessible: {
+    status: 400,
+    message: "That repo does not exist, isn't an atom package, or atombot does not have access.",
+  },
+  atomInvalidPackageJson: { status: 400, message: "The package.json at owner/repo isn't valid." },
+  atomTagNotFound: { status: 400, message: "Git tag not found." },
+  atomNameMismatch: { status: 400, message: "The package.json name does not match the package; publish with rename=true to rename it." },
+
   // Device authorization
   authorizationNotFound: { status: 404, message: "The requested authorization was not found." },
   authorizationExpired: { status: 400, message: "The requested authorization has expired." },

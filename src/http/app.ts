@@ -9,6 +9,7 @@ import type { Db } from "../storage/database";
 import { graphqlHandler } from "../graphql/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
+import { atomPackageOperations } from "../rest/atom/packages";
 import { authorizePage } from "./authorize-page";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
@@ -54,7 +55,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const graphql = await graphqlHandler(deps);
   app.use("/graphql", graphql.handler);
 
-  const rest = await restHandler(jsrOperations, deps);
+  const rest = await restHandler({ ...jsrOperations, ...atomPackageOperations }, deps);
   app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
 
   app.use((req, res) => sendError(res, req.path, new WharfError("notFound")));

@@ -2,6 +2,7 @@
 // handler of its operationId, after validating it against the document.
 // Errors come out in the dialect of the path: jsr under /api, Atom under /atom/api.
 import fs from "node:fs";
+import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
@@ -95,7 +96,10 @@ export async function restHandler(
     if (reply.headers) res.set(reply.headers);
     // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
     if (!req.complete) res.set("Connection", "close");
-    if (reply.body === undefined) res.status(reply.status).end();
+    if (reply.stream) {
+      res.status(reply.status);
+      pipeline(reply.stream, res).catch(() => res.destroy());
+    } else if (reply.body === undefined) res.status(reply.status).end();
     else res.status(reply.status).json(reply.body);
   };
 

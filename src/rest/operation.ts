@@ -1,5 +1,6 @@
 // The shape of a REST handler: parse, call a service, present. The adapter
 // (openapi-adapter.ts) does routing, validation, authentication and errors.
+import type { Readable } from "node:stream";
 import type { Request } from "express";
 import type { ServiceContext } from "../services/context";
 
@@ -13,7 +14,10 @@ export interface OperationInput {
 
 export interface Reply {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a download), instead of a JSON body. */
+  stream?: Readable;
   headers?: Record<string, string>;
 }
 

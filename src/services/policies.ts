@@ -74,6 +74,14 @@ function permitsPublish(permissions: unknown, scope: string, pkg: string, versio
   );
 }
 
+/** Who may publish or remove an Atom package owned by `owner`: that user, a member of that scope, or staff. */
+export async function requireAtomOwner(ctx: ServiceContext, owner: string): Promise<User> {
+  const user = requireUser(ctx);
+  if (user.isStaff || user.login === owner.toLowerCase()) return user;
+  if (await membershipOf(ctx, owner, user.id)) return user;
+  throw new WharfError("actorNotAuthorized", `Only ${owner} (or a member of that scope) may do this.`);
+}
+
 /** Whether the actor may administer the scope; for showing or hiding what only admins see. */
 export function canAdministerScope(ctx: ServiceContext, scope: string): Promise<boolean> {
   return requireScopeAdmin(ctx, scope).then(

@@ -2,7 +2,7 @@
 // means the Wharf login.
 import type { User } from "../generated/prisma/client";
 import { WharfError } from "../errors";
-import type { Db } from "../storage/database";
+import type { Db, Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
 import { requireStaff } from "./policies";
 import { issueToken, hashSecret, type IssuedToken } from "./tokens";
@@ -46,13 +46,13 @@ export async function setUserBlocked(ctx: ServiceContext, login: string, isBlock
   return ctx.db.user.update({ where: { id: user.id }, data: { isBlocked } });
 }
 
-export async function getUserById(db: Db, id: string): Promise<User> {
+export async function getUserById(db: Tx, id: string): Promise<User> {
   const user = await db.user.findUnique({ where: { id } });
   if (!user) throw new WharfError("userNotFound");
   return user;
 }
 
-export async function getUserByLogin(db: Db, login: string): Promise<User> {
+export async function getUserByLogin(db: Tx, login: string): Promise<User> {
   const user = await db.user.findUnique({ where: { login: normalizeLogin(login) } });
   if (!user) throw new WharfError("userNotFound");
   return user;

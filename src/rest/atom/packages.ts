@@ -1,0 +1,106 @@
+// Atom: /atom/api/packages and their versions, stars and stargazers.
+import * as atom from "../../services/atom-packages";
+import * as stars from "../../services/atom-stars";
+import { requireUser } from "../../services/policies";
+import { WharfError } from "../../errors";
+import { created, noContent, ok, type OperationInput, type Operations } from "../operation";
+import { presentAtomPackage, presentStargazer } from "./present";
+
+const SORTS = ["downloads", "created_at", "updated_at", "stars"];
+
+/** A page of packages with the Link header Pulsar's clients follow (absolute URLs from PUBLIC_URL). */
+async function listPage({ ctx, query, req }: OperationInput, search?: string) {
+  const page = Math.max(1, Number(query.page ?? 1) || 1);
+  const sort = (query.sort as atom.AtomSort | undefined) ?? (search ? undefined : "downloads");
+  if (sort && !SORTS.includes(sort)) throw new WharfError("malformedRequest", `sort must be one of ${SORTS.join(", ")}.`);
+  const direction = query.direction === "asc" && sort !== "stars" ? "asc" : "desc";
+  const { items, total } = await atom.listAtomPackages(ctx.db, { page, sort: sort ?? "downloads", direction, query: search });
+  const last = Math.max(1, Math.ceil(total / atom.ATOM_PAGE_SIZE));
+  const base = new URL(req.path, ctx.config.publicUrl);
+  const link = (p: number, rel: string) => {
+    const url = new URL(base);
+    for (const [k, v] of Object.entries({ q: search, page: String(p), sort, direction })) if (v) url.searchParams.set(k, v);
+    return `<${url}>; rel="${rel}"`;
+  };
+  const links = [link(page, "self"), link(last, "last"), ...(page < last ? [link(page + 1, "next")] : []), ...(page > 1 ? [link(page - 1, "prev")] : [])];
+  return ok(items.map((p) => presentAtomPackage(p, ctx.config.publicUrl)), { Link: links.join(", ") });
+}
+
+export const atomPackageOperations: Operations = {
+  atomListPackages: (input) => listPage(input),
+
+  async atomSearchPackages(input) {
+    const q = String(input.query.q ?? "").trim();
+    if (!q) throw new WharfError("malformedRequest", "Malformed request: q is required.");
+    return listPage(input, q);
+  },
+
+  async atomGetPackage({ ctx, params, query }) {
+    const pkg = await atom.getAtomPackage(ctx.db, params.packageName);
+    return ok(presentAtomPackage(pkg, ctx.config.publicUrl, { engine: query.engine as string | undefined }));
+  },
+
+  async atomCreatePackage({ ctx, query, body }) {
+    const repository = String(body?.repository ?? query.repository ?? "");
+    return created(presentAtomPackage(await atom.createAtomPackage(ctx, repository), ctx.config.publicUrl, {}));
+  },
+
+  async atomDeletePackage({ ctx, params }) {
+    await atom.deleteAtomPackage(ctx, params.packageName);
+    return noContent();
+  },
+
+  async atomGetVersion({ ctx, params }) {
+    const version = await atom.getAtomVersion(ctx.db, params.packageName, params.versionName);
+    const pkg = presentAtomPackage(await atom.getAtomPackage(ctx.db, params.packageName), ctx.config.publicUrl, {});
+    return ok(pkg.versions![version.version]);
+  },
+
+  async atomDownloadTarball({ ctx, params }) {
+    const sha256 = await atom.downloadAtomVersion(ctx.db, params.packageName, params.versionName);
+    const stream = await ctx.blobs.open(sha256);
+    if (!stream) throw new Error(`tarball blob ${sha256} is missing`);
+    return { status: 200, stream, headers: { "Content-Type": "application/gzip" } };
+  },
+
+  async atomCreateVersion({ ctx, params, query, body }) {
+    const tag = String(body?.tag ?? query.tag ?? "");
+    if (!tag) throw new WharfError("malformedRequest", "Malformed request: tag is required.");
+    const rename = String(body?.rename ?? query.rename ?? "false") === "true";
+    const version = await atom.publishAtomVersion(ctx, params.packageName, tag, rename);
+    const pkg = presentAtomPackage(await atom.getAtomPackage(ctx.db, version.name), ctx.config.publicUrl, {});
+    return created(pkg.versions![version.version]);
+  },
+
+  async atomDeleteVersion({ ctx, params }) {
+    await atom.deleteAtomVersion(ctx, params.packageName, params.versionName);
+    return noContent();
+  },
+
+  async atomStarPackage({ ctx, params }) {
+    return ok(presentAtomPackage(await stars.starAtomPackage(ctx, params.packageName), ctx.config.publicUrl));
+  },
+
+  async atomUnstarPackage({ ctx, params }) {
+    await stars.unstarAtomPackage(ctx, params.packageName);
+    return noContent();
+  },
+
+  async atomListStargazers({ ctx, params }) {
+    return ok((await stars.stargazers(ctx.db, params.packageName)).map(presentStargazer));
+  },
+
+  async atomListViewerStars({ ctx }) {
+    const user = requireUser(ctx);
+    return ok((await stars.starredBy(ctx.db, user.id)).map((p) => presentAtomPackage(p, ctx.config.publicUrl)));
+  },
+
+  async atomListUserStars({ ctx, params }) {
+    return ok((await stars.starredByLogin(ctx.db, params.login)).map((p) => presentAtomPackage(p, ctx.config.publicUrl)));
+  },
+
+  // The editor's update feed: no releases are recorded yet, which Squirrel reads as "up to date".
+  async atomGetUpdates() {
+    return noContent();
+  },
+};

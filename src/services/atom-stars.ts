@@ -1,0 +1,39 @@
+// Stars on Atom packages.
+import type { User } from "../generated/prisma/client";
+import type { Tx } from "../storage/database";
+import type { ServiceContext } from "./context";
+import { getAtomPackage, type AtomPackageWithDetail } from "./atom-packages";
+import { requireUser } from "./policies";
+import { getUserByLogin } from "./users";
+
+export async function starAtomPackage(ctx: ServiceContext, name: string): Promise<AtomPackageWithDetail> {
+  const user = requireUser(ctx);
+  await getAtomPackage(ctx.db, name);
+  await ctx.db.atomStar.upsert({ where: { userId_name: { userId: user.id, name } }, create: { userId: user.id, name }, update: {} });
+  return getAtomPackage(ctx.db, name);
+}
+
+export async function unstarAtomPackage(ctx: ServiceContext, name: string): Promise<void> {
+  const user = requireUser(ctx);
+  await getAtomPackage(ctx.db, name);
+  await ctx.db.atomStar.deleteMany({ where: { userId: user.id, name } });
+}
+
+export async function stargazers(db: Tx, name: string): Promise<User[]> {
+  await getAtomPackage(db, name);
+  const stars = await db.atomStar.findMany({ where: { name }, include: { user: true }, orderBy: { createdAt: "asc" } });
+  return stars.map((s) => s.user);
+}
+
+export async function starredBy(db: Tx, userId: string): Promise<AtomPackageWithDetail[]> {
+  const stars = await db.atomStar.findMany({
+    where: { userId },
+    include: { package: { include: { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return stars.map((s) => s.package);
+}
+
+export async function starredByLogin(db: Tx, login: string): Promise<AtomPackageWithDetail[]> {
+  return starredBy(db, (await getUserByLogin(db, login)).id);
+}

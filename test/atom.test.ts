@@ -1,0 +1,134 @@
+// The Atom/Pulsar package API under /atom/api, with packages published from
+// real git repositories. Errors are {"message"}.
+import fs from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { atomPackageJson, makeGitBase, makeRepository } from "./support/git";
+import { uniqueName, useWharf, type TestUser } from "./support/world";
+
+const gitBase = makeGitBase();
+const world = useWharf({ WHARF_GIT_BASE: gitBase });
+afterAll(() => fs.rmSync(gitBase, { recursive: true, force: true }));
+
+/** A user, and a repository of theirs with releases 1.0.0 and 1.1.0 of a package. */
+async function publisher(name = uniqueName("atom")): Promise<{ user: TestUser; name: string; repo: string }> {
+  const user = await world.user("ppm");
+  makeRepository(gitBase, user.login, name, [
+    { tag: "v1.0.0", files: { "package.json": atomPackageJson(name, "1.0.0"), "README.md": `# ${name}\n` } },
+    { tag: "v1.1.0", files: { "package.json": atomPackageJson(name, "1.1.0", { engines: { atom: ">=1.50.0" } }) } },
+  ]);
+  return { user, name, repo: `${user.login}/${name}` };
+}
+
+const atomAs = (user: TestUser) => ({ authorization: user.token }); // apm sends the raw token
+
+describe("publishing from git", () => {
+  it("creates a package from the newest tag, and serves it as apm reads it", async () => {
+    const { user, name, repo } = await publisher();
+    const res = await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name, owner: user.login, releases: { latest: "1.1.0" }, downloads: 0, stargazers_count: 0 });
+
+    const shown = await world.anonymous.get(`/atom/api/packages/${name}`);
+    expect(Object.keys(shown.body.versions)).toEqual(["1.1.0"]);
+    const tarball = shown.body.versions["1.1.0"].dist.tarball;
+    expect(tarball).toBe(`${world.server.url.replace("127.0.0.1", "localhost")}/atom/api/packages/${name}/versions/1.1.0/tarball`);
+
+    const version = await world.anonymous.get(`/atom/api/packages/${name}/versions/1.1.0`);
+    expect(version.body).toMatchObject({ name, version: "1.1.0", dist: { tarball } });
+
+    const download = await fetch(`${world.server.url}/atom/api/packages/${name}/versions/1.1.0/tarball`);
+    expect(download.status).toBe(200);
+    const tar = gunzipSync(Buffer.from(await download.arrayBuffer())).toString("latin1");
+    expect(tar).toContain("package/package.json");
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.downloads).toBe(1);
+  });
+
+  it("publishes further versions from tags, and filters them by engine", async () => {
+    const { user, name, repo } = await publisher();
+    // Only v1.0.0 exists at first: publish it, then add 1.1.0 by tag.
+    await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
+    const again = await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v1.0.0`, { headers: atomAs(user) });
+    expect(again.status).toBe(201);
+    expect(again.body.version).toBe("1.0.0");
+    const twice = await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v1.0.0`, { headers: atomAs(user) });
+    expect([twice.status, twice.body]).toEqual([409, { message: expect.any(String) }]);
+
+    const old = await world.anonymous.get(`/atom/api/packages/${name}?engine=1.40.0`);
+    expect(Object.keys(old.body.versions)).toEqual(["1.0.0"]);
+    expect(old.body.releases.latest).toBe("1.0.0");
+
+    expect((await world.anonymous.delete(`/atom/api/packages/${name}/versions/1.0.0`, { headers: atomAs(user) })).status).toBe(204);
+    // A deleted version never comes back.
+    const back = await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v1.0.0`, { headers: atomAs(user) });
+    expect(back.status).toBe(409);
+    expect((await world.anonymous.get(`/atom/api/packages/${name}/versions/1.0.0`)).status).toBe(404);
+  });
+
+  it("answers 400, 401, 403 and 409 in Atom's shape", async () => {
+    const { user, name, repo } = await publisher();
+    const anonymous = await world.anonymous.post(`/atom/api/packages?repository=${repo}`);
+    expect([anonymous.status, anonymous.body]).toEqual([401, { message: expect.any(String) }]);
+    const stranger = await world.user();
+    const denied = await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(stranger) });
+    expect(denied.status).toBe(403);
+    const missing = await world.anonymous.post(`/atom/api/packages?repository=${user.login}/nothing-here`, { headers: atomAs(user) });
+    expect([missing.status, missing.body.message]).toEqual([400, expect.stringMatching(/repo does not exist/)]);
+    await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
+    const taken = await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
+    expect([taken.status, taken.body]).toEqual([409, { message: "A package by that name already exists." }]);
+    const noTag = await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v9.9.9`, { headers: atomAs(user) });
+    expect([noTag.status, noTag.body.message]).toEqual([400, expect.stringMatching(/tag not found/i)]);
+
+    makeRepository(gitBase, user.login, "broken", [{ tag: "v1.0.0", files: { "package.json": "{ not json" } }]);
+    const broken = await world.anonymous.post(`/atom/api/packages?repository=${user.login}/broken`, { headers: atomAs(user) });
+    expect([broken.status, broken.body.message]).toEqual([400, expect.stringMatching(/package\.json/)]);
+    expect((await world.anonymous.get("/atom/api/packages/no-such-package")).body).toEqual({ message: "Not Found" });
+  });
+
+  it("deletes a package for its owner only", async () => {
+    const { user, name, repo } = await publisher();
+    await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
+    const stranger = await world.user();
+    expect((await world.anonymous.delete(`/atom/api/packages/${name}`, { headers: atomAs(stranger) })).status).toBe(403);
+    expect((await world.anonymous.delete(`/atom/api/packages/${name}`, { headers: atomAs(user) })).status).toBe(204);
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).status).toBe(404);
+  });
+});
+
+describe("listing, search and stars", () => {
+  it("lists 30 a page with Link headers, searches, and keeps stars", async () => {
+    const marker = uniqueName("mini");
+    const names = [`${marker.slice(0, 4)}-${marker.slice(4)}`, `${marker}-linter-eslint`];
+    const users: TestUser[] = [];
+    for (const name of names) {
+      const p = await publisher(name);
+      users.push(p.user);
+      expect((await world.anonymous.post(`/atom/api/packages?repository=${p.repo}`, { headers: atomAs(p.user) })).status).toBe(201);
+    }
+    const found = await world.anonymous.get(`/atom/api/packages/search?q=${marker}`);
+    expect(found.body.map((p: { name: string }) => p.name).sort()).toEqual([...names].sort());
+    expect((await world.anonymous.get("/atom/api/packages/search")).status).toBe(400);
+
+    const list = await world.anonymous.get("/atom/api/packages?sort=created_at&direction=desc");
+    expect(list.body.length).toBeLessThanOrEqual(30);
+    const link = list.headers.get("link")!;
+    expect(link).toMatch(/<http:\/\/localhost:\d+\/atom\/api\/packages\?page=1&sort=created_at&direction=desc>; rel="self"/);
+    expect(link).toContain('rel="last"');
+
+    const [fan] = users;
+    const starred = await world.anonymous.post(`/atom/api/packages/${names[1]}/star`, { headers: atomAs(fan) });
+    expect(starred.body).toMatchObject({ name: names[1], stargazers_count: 1 });
+    expect((await world.anonymous.get(`/atom/api/packages/${names[1]}/stargazers`)).body).toEqual([{ login: fan.login }]);
+    expect((await world.anonymous.get("/atom/api/stars", { headers: atomAs(fan) })).body.map((p: { name: string }) => p.name)).toEqual([names[1]]);
+    expect((await world.anonymous.get(`/atom/api/users/${fan.login}/stars`)).body).toHaveLength(1);
+    const byStars = await world.anonymous.get(`/atom/api/packages/search?q=${marker}&sort=stars`);
+    expect(byStars.body[0].name).toBe(names[1]);
+    expect((await world.anonymous.delete(`/atom/api/packages/${names[1]}/star`, { headers: atomAs(fan) })).status).toBe(204);
+    expect((await world.anonymous.get(`/atom/api/packages/${names[1]}/stargazers`)).body).toEqual([]);
+    expect((await world.anonymous.get("/atom/api/stars")).status).toBe(401);
+  });
+
+  it("has no editor update to offer until one is recorded", async () => {
+    expect((await world.anonymous.get("/atom/api/updates")).status).toBe(204);
+  });
+});
