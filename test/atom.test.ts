@@ -108,6 +108,11 @@ describe("listing, search and stars", () => {
     const found = await world.anonymous.get(`/atom/api/packages/search?q=${marker}`);
     expect(found.body.map((p: { name: string }) => p.name).sort()).toEqual([...names].sort());
     expect((await world.anonymous.get("/atom/api/packages/search")).status).toBe(400);
+    // Relevance first: the exact name (hyphens aside) before a longer one; a typo still finds it.
+    const exact = await world.anonymous.get(`/atom/api/packages/search?q=${names[0].replace("-", "")}`);
+    expect(exact.body[0].name).toBe(names[0]);
+    const typo = await world.anonymous.get(`/atom/api/packages/search?q=${names[0].slice(0, -1)}x`);
+    expect(typo.body.map((p: { name: string }) => p.name)).toContain(names[0]);
 
     const list = await world.anonymous.get("/atom/api/packages?sort=created_at&direction=desc");
     expect(list.body.length).toBeLessThanOrEqual(30);

@@ -23,35 +23,53 @@ export async function getAtomPackage(db: Tx, name: string): Promise<AtomPackageW
 
 export async function listAtomPackages(
   db: Tx,
-  options: { page: number; sort: AtomSort; direction: "asc" | "desc"; query?: string },
+  options: { page: number; sort?: AtomSort; direction: "asc" | "desc"; query?: string },
 ): Promise<{ items: AtomPackageWithDetail[]; total: number }> {
+  const skip = (options.page - 1) * ATOM_PAGE_SIZE;
   const text = options.query?.trim().toLowerCase();
-  const filter = text ? { name: { in: await searchNames(db, text, text.replace(/[-_\s]/g, "")) } } : {};
+  const ranked = text ? await searchNames(db, text) : undefined;
+  if (ranked && !options.sort) {
+    // Relevance: the search's own order, a page of it at a time.
+    const names = ranked.slice(skip, skip + ATOM_PAGE_SIZE);
+    const found = await db.atomPackage.findMany({ where: { name: { in: names } }, include: withDetail });
+    return { items: names.flatMap((n) => found.filter((p) => p.name === n)), total: ranked.length };
+  }
+  const filter = ranked ? { name: { in: ranked } } : {};
+  const sort = options.sort ?? "downloads";
   const orderBy =
-    options.sort === "stars"
+    sort === "stars"
       ? { stars: { _count: "desc" as const } }
-      : { [options.sort === "created_at" ? "createdAt" : options.sort === "updated_at" ? "updatedAt" : "downloads"]: options.direction };
+      : { [sort === "created_at" ? "createdAt" : sort === "updated_at" ? "updatedAt" : "downloads"]: options.direction };
   const [items, total] = await Promise.all([
-    db.atomPackage.findMany({
-      where: filter,
-      include: withDetail,
-      orderBy: [orderBy, { name: "asc" }],
-      skip: (options.page - 1) * ATOM_PAGE_SIZE,
-      take: ATOM_PAGE_SIZE,
-    }),
+    db.atomPackage.findMany({ where: filter, include: withDetail, orderBy: [orderBy, { name: "asc" }], skip, take: ATOM_PAGE_SIZE }),
     db.atomPackage.count({ where: filter }),
   ]);
   return { items, total };
 }
 
-/** Names of packages matching a search: in the name (hyphens ignored), description, keywords or readme. */
-async function searchNames(db: Tx, text: string, squashed: string): Promise<string[]> {
+const SEARCH_LIMIT = 1000;
+
+/**
+ * Names of packages matching a search, most relevant first: the name with
+ * hyphens ignored ("minimap" finds "mini-map"), a name close to it (typos, by
+ * trigram similarity), then description, keywords and readme.
+ */
+async function searchNames(db: Tx, text: string): Promise<string[]> {
+  const squashed = text.replace(/[-_\s]/g, "");
   const rows = await db.$queryRaw<Array<{ name: string }>>`
-    SELECT name FROM atom_packages
-    WHERE replace(replace(lower(name), '-', ''), '_', '') LIKE ${`%${squashed}%`}
-       OR lower(coalesce(metadata->>'description', '')) LIKE ${`%${text}%`}
-       OR lower(coalesce(metadata->>'keywords', '')) LIKE ${`%${text}%`}
-       OR lower(readme) LIKE ${`%${text}%`}`;
+    SELECT name FROM (
+      SELECT name, downloads,
+        CASE WHEN replace(replace(lower(name), '-', ''), '_', '') = ${squashed} THEN 3
+             WHEN replace(replace(lower(name), '-', ''), '_', '') LIKE ${`%${squashed}%`} THEN 2
+             ELSE 0 END + similarity(lower(name), ${text}) AS score,
+        lower(coalesce(metadata->>'description', '')) LIKE ${`%${text}%`}
+          OR lower(coalesce(metadata->>'keywords', '')) LIKE ${`%${text}%`}
+          OR lower(readme) LIKE ${`%${text}%`} AS in_text
+      FROM atom_packages
+    ) AS candidates
+    WHERE score > 0.3 OR in_text
+    ORDER BY score DESC, downloads DESC, name
+    LIMIT ${SEARCH_LIMIT}`;
   return rows.map((r) => r.name);
 }
 

@@ -14,7 +14,7 @@ async function listPage({ ctx, query, req }: OperationInput, search?: string) {
   const sort = (query.sort as atom.AtomSort | undefined) ?? (search ? undefined : "downloads");
   if (sort && !SORTS.includes(sort)) throw new WharfError("malformedRequest", `sort must be one of ${SORTS.join(", ")}.`);
   const direction = query.direction === "asc" && sort !== "stars" ? "asc" : "desc";
-  const { items, total } = await atom.listAtomPackages(ctx.db, { page, sort: sort ?? "downloads", direction, query: search });
+  const { items, total } = await atom.listAtomPackages(ctx.db, { page, sort, direction, query: search });
   const last = Math.max(1, Math.ceil(total / atom.ATOM_PAGE_SIZE));
   const base = new URL(req.path, ctx.config.publicUrl);
   const link = (p: number, rel: string) => {
