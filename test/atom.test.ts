@@ -2,7 +2,8 @@
 // real git repositories. Errors are {"message"}.
 import fs from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { atomPackageJson, makeGitBase, makeRepository } from "./support/git";
+import { addRelease, atomPackageJson, makeGitBase, makeRepository } from "./support/git";
+import { graphql } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const gitBase = makeGitBase();
@@ -85,6 +86,21 @@ describe("publishing from git", () => {
     expect((await world.anonymous.get("/atom/api/packages/no-such-package")).body).toEqual({ message: "Not Found" });
   });
 
+  it("renames a package with rename=true; the old name still reaches it", async () => {
+    const { user, name, repo } = await publisher();
+    await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
+    const newName = `${name}-renamed`;
+    // The same repository gains a tag whose package.json has the new name.
+    addRelease(gitBase, user.login, name, { tag: "v2.0.0", files: { "package.json": atomPackageJson(newName, "2.0.0") } });
+
+    const refused = await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v2.0.0`, { headers: atomAs(user) });
+    expect(refused.status).toBe(400);
+    const renamed = await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v2.0.0&rename=true`, { headers: atomAs(user) });
+    expect([renamed.status, renamed.body.name]).toEqual([201, newName]);
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body).toMatchObject({ name: newName, releases: { latest: "2.0.0" } });
+    expect((await world.anonymous.get(`/atom/api/packages/${name}/versions/1.1.0`)).body.name).toBe(name);
+  });
+
   it("deletes a package for its owner only", async () => {
     const { user, name, repo } = await publisher();
     await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
@@ -133,7 +149,15 @@ describe("listing, search and stars", () => {
     expect((await world.anonymous.get("/atom/api/stars")).status).toBe(401);
   });
 
-  it("has no editor update to offer until one is recorded", async () => {
+  it("offers the newest editor release that staff recorded", async () => {
     expect((await world.anonymous.get("/atom/api/updates")).status).toBe(204);
+    const record = (name: string, token: string) =>
+      graphql(world.server.url, `mutation($n: String!) { recordEditorRelease(name: $n, url: "https://example.test/dl", notes: "<p>New</p>") { name } }`, { n: name }, token);
+    const someone = await world.user();
+    expect((await record("1.100.0", someone.token)).errors?.[0].extensions?.code).toBe("actorNotStaff");
+    await record("1.100.0", world.server.adminToken);
+    await record("1.99.0", world.server.adminToken);
+    const update = await world.anonymous.get("/atom/api/updates");
+    expect(update.body).toEqual({ name: "1.100.0", notes: "<p>New</p>", pub_date: expect.any(String), url: "https://example.test/dl" });
   });
 });

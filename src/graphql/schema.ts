@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { AuthorizationResolver } from "./resolvers/authorization";
+import { EditorReleaseResolver } from "./resolvers/editor-release";
 import { PackageResolver } from "./resolvers/package";
 import { JsrPackageVersionsResolver, JsrVersionResolver } from "./resolvers/version";
 import { ScopeResolver } from "./resolvers/scope";
@@ -10,7 +11,7 @@ import { UserResolver } from "./resolvers/user";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver],
+    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, EditorReleaseResolver],
     validate: false,
   });
 }

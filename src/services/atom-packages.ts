@@ -15,8 +15,13 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 export type AtomPackageWithDetail = AtomPackage & { versions: AtomVersion[]; _count: { stars: number } };
 const withDetail = { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } as const;
 
+/** A package by its name, or by a name it had before a rename. */
 export async function getAtomPackage(db: Tx, name: string): Promise<AtomPackageWithDetail> {
-  const pkg = await db.atomPackage.findUnique({ where: { name }, include: withDetail });
+  const pkg =
+    (await db.atomPackage.findUnique({ where: { name }, include: withDetail })) ??
+    (await db.atomRename.findUnique({ where: { oldName: name } }).then(
+      (rename) => rename && db.atomPackage.findUnique({ where: { name: rename.name }, include: withDetail }),
+    ));
   if (!pkg) throw new WharfError("atomPackageNotFound");
   return pkg;
 }
@@ -125,8 +130,9 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
 }
 
 /** POST /packages/:name/versions: a new version from a tag; with rename, the package takes the new name. */
-export async function publishAtomVersion(ctx: ServiceContext, name: string, tag: string, rename: boolean): Promise<AtomVersion> {
-  const pkg = await getAtomPackage(ctx.db, name);
+export async function publishAtomVersion(ctx: ServiceContext, requested: string, tag: string, rename: boolean): Promise<AtomVersion> {
+  const pkg = await getAtomPackage(ctx.db, requested);
+  const name = pkg.name;
   await requireAtomOwner(ctx, pkg.owner);
   const repo = locateRepository(ctx.config.gitBase, pkg.repository);
   const release = await releaseAt(repo, tag);
@@ -138,7 +144,12 @@ export async function publishAtomVersion(ctx: ServiceContext, name: string, tag:
     return await ctx.db.$transaction(async (tx) => {
       // Deleted versions keep their row, so they can never come back.
       if (await tx.atomVersion.findUnique({ where: { name_version: { name, version: release.version } } })) throw new WharfError("atomVersionExists");
-      if (newName !== name) await tx.atomPackage.update({ where: { name }, data: { name: newName } });
+      if (newName !== name) {
+        await tx.atomPackage.update({ where: { name }, data: { name: newName } });
+        // Every earlier name now leads to the new one.
+        await tx.atomRename.updateMany({ where: { name }, data: { name: newName } });
+        await tx.atomRename.create({ data: { oldName: name, name: newName } });
+      }
       const created = await tx.atomVersion.create({ data: { name: newName, version: release.version, metadata: release.json as object, tarball } });
       const latest = latestOf([...(await tx.atomVersion.findMany({ where: { name: newName, deleted: false } }))]);
       if (latest?.version === release.version) await tx.atomPackage.update({ where: { name: newName }, data: { metadata: release.json as object, readme } });
@@ -157,18 +168,22 @@ export function latestOf(versions: AtomVersion[]): AtomVersion | undefined {
 export async function deleteAtomPackage(ctx: ServiceContext, name: string): Promise<void> {
   const pkg = await getAtomPackage(ctx.db, name);
   await requireAtomOwner(ctx, pkg.owner);
-  await ctx.db.atomPackage.delete({ where: { name } });
+  await ctx.db.$transaction([
+    ctx.db.atomRename.deleteMany({ where: { name: pkg.name } }),
+    ctx.db.atomPackage.delete({ where: { name: pkg.name } }),
+  ]);
 }
 
 export async function deleteAtomVersion(ctx: ServiceContext, name: string, version: string): Promise<void> {
   const pkg = await getAtomPackage(ctx.db, name);
   await requireAtomOwner(ctx, pkg.owner);
-  const { count } = await ctx.db.atomVersion.updateMany({ where: { name, version, deleted: false }, data: { deleted: true } });
+  const { count } = await ctx.db.atomVersion.updateMany({ where: { name: pkg.name, version, deleted: false }, data: { deleted: true } });
   if (count === 0) throw new WharfError("atomPackageNotFound");
 }
 
 export async function getAtomVersion(db: Tx, name: string, version: string): Promise<AtomVersion> {
-  const found = await db.atomVersion.findUnique({ where: { name_version: { name, version } } });
+  const pkg = await getAtomPackage(db, name);
+  const found = await db.atomVersion.findUnique({ where: { name_version: { name: pkg.name, version } } });
   if (!found || found.deleted) throw new WharfError("atomPackageNotFound");
   return found;
 }
@@ -176,6 +191,6 @@ export async function getAtomVersion(db: Tx, name: string, version: string): Pro
 /** The tarball's blob key; each call is a download. */
 export async function downloadAtomVersion(db: Tx, name: string, version: string): Promise<string> {
   const found = await getAtomVersion(db, name, version);
-  await db.atomPackage.update({ where: { name }, data: { downloads: { increment: 1 } } });
+  await db.atomPackage.update({ where: { name: found.name }, data: { downloads: { increment: 1 } } });
   return found.tarball;
 }

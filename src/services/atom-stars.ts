@@ -6,21 +6,21 @@ import { getAtomPackage, type AtomPackageWithDetail } from "./atom-packages";
 import { requireUser } from "./policies";
 import { getUserByLogin } from "./users";
 
-export async function starAtomPackage(ctx: ServiceContext, name: string): Promise<AtomPackageWithDetail> {
+export async function starAtomPackage(ctx: ServiceContext, requested: string): Promise<AtomPackageWithDetail> {
   const user = requireUser(ctx);
-  await getAtomPackage(ctx.db, name);
+  const { name } = await getAtomPackage(ctx.db, requested);
   await ctx.db.atomStar.upsert({ where: { userId_name: { userId: user.id, name } }, create: { userId: user.id, name }, update: {} });
   return getAtomPackage(ctx.db, name);
 }
 
-export async function unstarAtomPackage(ctx: ServiceContext, name: string): Promise<void> {
+export async function unstarAtomPackage(ctx: ServiceContext, requested: string): Promise<void> {
   const user = requireUser(ctx);
-  await getAtomPackage(ctx.db, name);
+  const { name } = await getAtomPackage(ctx.db, requested);
   await ctx.db.atomStar.deleteMany({ where: { userId: user.id, name } });
 }
 
-export async function stargazers(db: Tx, name: string): Promise<User[]> {
-  await getAtomPackage(db, name);
+export async function stargazers(db: Tx, requested: string): Promise<User[]> {
+  const { name } = await getAtomPackage(db, requested);
   const stars = await db.atomStar.findMany({ where: { name }, include: { user: true }, orderBy: { createdAt: "asc" } });
   return stars.map((s) => s.user);
 }

@@ -36,3 +36,15 @@ export function makeRepository(base: string, owner: string, repo: string, releas
 export function atomPackageJson(name: string, version: string, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ name, version, description: `The ${name} package`, main: "./lib/main.js", engines: { atom: ">=1.0.0 <2.0.0" }, ...extra });
 }
+
+/** One more tagged commit on top of an existing owner/repo.git. */
+export function addRelease(base: string, owner: string, repo: string, release: { tag: string; files: Record<string, string> }): void {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-work-"));
+  git(work, "clone", "-q", "--branch", "main", path.join(base, owner, `${repo}.git`), ".");
+  for (const [name, content] of Object.entries(release.files)) fs.writeFileSync(path.join(work, name), content);
+  git(work, "add", "-A");
+  git(work, "commit", "-q", "-m", release.tag);
+  git(work, "tag", release.tag);
+  git(work, "push", "-q", "origin", "HEAD:refs/heads/main", "--tags");
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -3,6 +3,7 @@ import * as atom from "../../services/atom-packages";
 import * as stars from "../../services/atom-stars";
 import { requireUser } from "../../services/policies";
 import { WharfError } from "../../errors";
+import { latestEditorRelease } from "../../services/editor-releases";
 import { created, noContent, ok, type OperationInput, type Operations } from "../operation";
 import { presentAtomPackage, presentStargazer } from "./present";
 
@@ -99,8 +100,10 @@ export const atomPackageOperations: Operations = {
     return ok((await stars.starredByLogin(ctx.db, params.login)).map((p) => presentAtomPackage(p, ctx.config.publicUrl)));
   },
 
-  // The editor's update feed: no releases are recorded yet, which Squirrel reads as "up to date".
-  async atomGetUpdates() {
-    return noContent();
+  // The editor's update feed in Squirrel's format; 204 (nothing newer) until staff record a release.
+  async atomGetUpdates({ ctx }) {
+    const release = await latestEditorRelease(ctx.db);
+    if (!release) return noContent();
+    return ok({ name: release.name, notes: release.notes, pub_date: release.pubDate.toISOString(), url: release.url });
   },
 };
