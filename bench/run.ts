@@ -1,10 +1,12 @@
 // `npm run bench`: runs every benchmark and prints its figures. Targets live
 // here, never in tests: timing belongs to a quiet machine, not to CI.
+import { benchAtom } from "./atom";
 import { benchGraphql } from "./graphql";
 import { benchJsr } from "./jsr";
 
 const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
   ["jsr", benchJsr],
+  ["atom", benchAtom],
   ["graphql", benchGraphql],
 ];
 

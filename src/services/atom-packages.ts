@@ -61,19 +61,17 @@ const SEARCH_LIMIT = 1000;
  */
 async function searchNames(db: Tx, text: string): Promise<string[]> {
   const squashed = text.replace(/[-_\s]/g, "");
+  // Each condition can use a trigram index (see the atom_search migration); only matches are scored.
   const rows = await db.$queryRaw<Array<{ name: string }>>`
-    SELECT name FROM (
-      SELECT name, downloads,
-        CASE WHEN replace(replace(lower(name), '-', ''), '_', '') = ${squashed} THEN 3
-             WHEN replace(replace(lower(name), '-', ''), '_', '') LIKE ${`%${squashed}%`} THEN 2
-             ELSE 0 END + similarity(lower(name), ${text}) AS score,
-        lower(coalesce(metadata->>'description', '')) LIKE ${`%${text}%`}
-          OR lower(coalesce(metadata->>'keywords', '')) LIKE ${`%${text}%`}
-          OR lower(readme) LIKE ${`%${text}%`} AS in_text
-      FROM atom_packages
-    ) AS candidates
-    WHERE score > 0.3 OR in_text
-    ORDER BY score DESC, downloads DESC, name
+    SELECT name FROM atom_packages
+    WHERE replace(replace(lower(name), '-', ''), '_', '') LIKE ${`%${squashed}%`}
+       OR lower(name) % ${text}
+       OR lower(coalesce(metadata->>'description', '') || ' ' || coalesce(metadata->>'keywords', '') || ' ' || readme) LIKE ${`%${text}%`}
+    ORDER BY
+      CASE WHEN replace(replace(lower(name), '-', ''), '_', '') = ${squashed} THEN 3
+           WHEN replace(replace(lower(name), '-', ''), '_', '') LIKE ${`%${squashed}%`} THEN 2
+           ELSE 0 END + similarity(lower(name), ${text}) DESC,
+      downloads DESC, name
     LIMIT ${SEARCH_LIMIT}`;
   return rows.map((r) => r.name);
 }

@@ -2,6 +2,11 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 CREATE INDEX "atom_packages_name_trgm_idx" ON "atom_packages" USING gin (lower("name") gin_trgm_ops);
+-- The name without hyphens and underscores ("minimap" finds "mini-map"), and the texts searched, for LIKE '%...%'.
+CREATE INDEX "atom_packages_squashed_name_trgm_idx" ON "atom_packages" USING gin ((replace(replace(lower("name"), '-', ''), '_', '')) gin_trgm_ops);
+CREATE INDEX "atom_packages_text_trgm_idx" ON "atom_packages" USING gin (
+  (lower(coalesce("metadata"->>'description', '') || ' ' || coalesce("metadata"->>'keywords', '') || ' ' || "readme")) gin_trgm_ops
+);
 -- CreateTable
 CREATE TABLE "atom_renames" (
     "old_name" TEXT NOT NULL,
