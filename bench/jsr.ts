@@ -6,7 +6,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
-import { denoPackage, tarball } from "../test/support/packages";
+import { denoPackage, tarball, uploadTarball, waitForTask } from "../test/support/packages";
 import { startWharf, type WharfProcess } from "../test/support/server";
 import { adminPost } from "./support";
 
@@ -14,17 +14,10 @@ const SECONDS = 5;
 
 /** Uploads and waits for the task to end; returns its final status. */
 async function publish(server: WharfProcess, scope: string, name: string, version: string, body: Buffer): Promise<string> {
-  const res = await fetch(`${server.url}/api/scopes/${scope}/packages/${name}/versions/${version}?config=/deno.json`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${server.adminToken}`, "content-encoding": "gzip", "content-type": "application/x-tar" },
-    body,
-  });
+  const res = await uploadTarball(server.url, server.adminToken, { scope, name, version }, body);
   const task = (await res.json()) as { id: string };
   if (!res.ok) throw new Error(`publish: ${res.status} ${JSON.stringify(task)}`);
-  for (;;) {
-    const { status } = (await (await fetch(`${server.url}/api/publish_status/${task.id}`)).json()) as { status: string };
-    if (status === "success" || status === "failure") return status;
-  }
+  return (await waitForTask(server.url, task.id)).status;
 }
 
 async function requestsPerSecond(url: string): Promise<number> {

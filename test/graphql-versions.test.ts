@@ -1,8 +1,8 @@
 // GraphQL over published jsr versions: versions, latest, readme, files,
 // dependencies, the transitive graph (with a cycle) and dependents; compared
 // with what REST says.
-import { graphql, request } from "./support/client";
-import { denoPackage, tarball } from "./support/packages";
+import { graphql } from "./support/client";
+import { denoPackage, tarball, uploadTarball, waitForTask } from "./support/packages";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const world = useWharf();
@@ -10,20 +10,11 @@ const gql = (query: string, variables: Record<string, unknown> = {}) => graphql(
 
 async function publish(owner: TestUser, scope: string, name: string, version: string, mod: string, extra: Record<string, string> = {}) {
   const body = await tarball(denoPackage(`@${scope}/${name}`, version, { "mod.ts": mod, ...extra }));
-  const res = await fetch(`${world.server.url}/api/scopes/${scope}/packages/${name}/versions/${version}?config=/deno.json`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${owner.token}`, "content-encoding": "gzip" },
-    body,
-  });
+  const res = await uploadTarball(world.server.url, owner.token, { scope, name, version }, body);
   const task = await res.json();
   expect([res.status, task.packageVersion]).toEqual([200, version]);
-  const { id } = task;
-  for (let i = 0; i < 2000; i++) {
-    const task = await request(world.server.url, "GET", `/api/publish_status/${id}`);
-    if (task.body.status === "success") return;
-    if (task.body.status === "failure") throw new Error(JSON.stringify(task.body.error));
-  }
-  throw new Error(`publish of ${name}@${version} did not finish`);
+  const done = await waitForTask(world.server.url, task.id);
+  if (done.status === "failure") throw new Error(JSON.stringify(done.error));
 }
 
 it("answers versions, dependencies, the dependency graph and dependents", async () => {

@@ -2,7 +2,7 @@
 // what a success and a failure leave behind.
 import { gzipSync } from "node:zlib";
 import { query } from "./support/server";
-import { denoPackage, tarball } from "./support/packages";
+import { denoPackage, tarball, uploadTarball, waitForTask } from "./support/packages";
 import { request } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
@@ -23,21 +23,12 @@ async function newPackage(name = "pkg"): Promise<Target> {
 }
 
 function upload(target: Target, version: string, body: Buffer, token = target.owner.token, headers: Record<string, string> = {}) {
-  return fetch(`${world.server.url}/api/scopes/${target.scope}/packages/${target.name}/versions/${version}?config=/deno.json`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/x-tar", "content-encoding": "gzip", ...headers },
-    body,
-  });
+  return uploadTarball(world.server.url, token, { ...target, version }, body, headers);
 }
 
-/** Polls the task deno polls until it ends (bounded: each poll waits for the server, not for a timer). */
-async function finished(id: string): Promise<{ status: string; error: { code: string; message: string } | null }> {
-  for (let i = 0; i < 2000; i++) {
-    const task = await request(world.server.url, "GET", `/api/publish_status/${id}`);
-    expect(task.headers.get("cache-control")).toBe("no-store");
-    if (task.body.status === "success" || task.body.status === "failure") return task.body;
-  }
-  throw new Error(`task ${id} did not finish`);
+/** The task's end; deno polls it, so no poll may be cached. */
+function finished(id: string) {
+  return waitForTask(world.server.url, id, (res) => expect(res.headers.get("cache-control")).toBe("no-store"));
 }
 
 async function publish(target: Target, version: string, files = denoPackage(`@${target.scope}/${target.name}`, version)) {

@@ -41,7 +41,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
-export function contentTypeOf(filePath: string): string {
+function contentTypeOf(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream";
 }
 

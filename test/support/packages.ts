@@ -36,3 +36,39 @@ export function denoPackage(fullName: string, version: string, extra: Files = {}
     ...extra,
   };
 }
+
+export interface PublishingTaskBody {
+  id: string;
+  status: string;
+  packageVersion: string;
+  error: { code: string; message: string } | null;
+}
+
+/** POSTs a gzipped tarball as deno does: the version's upload, with the config at /deno.json. */
+export function uploadTarball(
+  baseUrl: string,
+  token: string,
+  target: { scope: string; name: string; version: string },
+  body: Buffer,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${baseUrl}/api/scopes/${target.scope}/packages/${target.name}/versions/${target.version}?config=/deno.json`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/x-tar", "content-encoding": "gzip", ...headers },
+    body,
+  });
+}
+
+/**
+ * Polls the task, as deno does, until it ends (bounded: each poll waits for the
+ * server, not for a timer). `inspect` sees every poll's response.
+ */
+export async function waitForTask(baseUrl: string, id: string, inspect: (res: Response) => void = () => undefined): Promise<PublishingTaskBody> {
+  for (let i = 0; i < 2000; i++) {
+    const res = await fetch(`${baseUrl}/api/publish_status/${id}`);
+    inspect(res);
+    const task = (await res.json()) as PublishingTaskBody;
+    if (task.status === "success" || task.status === "failure") return task;
+  }
+  throw new Error(`task ${id} did not finish`);
+}

@@ -3,7 +3,7 @@ import semver from "semver";
 import type { User } from "../../generated/prisma/client";
 import { latestOf, type AtomPackageWithDetail } from "../../services/atom-packages";
 
-export function tarballUrl(publicUrl: string, name: string, version: string): string {
+function tarballUrl(publicUrl: string, name: string, version: string): string {
   return `${publicUrl}/atom/api/packages/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}/tarball`;
 }
 
