@@ -1,4 +1,4 @@
-// `npm run bench`: runs every benchmark and prints its figures. Targets live
+// `npm run bench [-- name...]`: runs the benchmarks (all, or those named) and prints their figures. Targets live
 // here, never in tests: timing belongs to a quiet machine, not to CI.
 import { benchAtom } from "./atom";
 import { benchGraphql } from "./graphql";
@@ -11,7 +11,8 @@ const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
 ];
 
 async function main(): Promise<void> {
-  for (const [name, run] of BENCHMARKS) {
+  const chosen = process.argv.slice(2);
+  for (const [name, run] of BENCHMARKS.filter(([name]) => chosen.length === 0 || chosen.includes(name))) {
     console.log(`== ${name}`);
     for (const [figure, value] of Object.entries(await run())) console.log(`${figure.padEnd(40)} ${value}`);
   }

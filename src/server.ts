@@ -27,7 +27,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     config = withListeningPort(config, port);
     const blobs = new FileBlobStore(config.blobDir);
-    const app = await createApp({ db: database.db, blobs, config, log });
+    const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log });
     server.on("request", app.handler);
     // Publishing tasks a previous run left unfinished are finished now, in the background.
     void resumeUnfinishedTasks({ db: database.db, blobs, log });

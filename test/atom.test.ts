@@ -149,6 +149,22 @@ describe("listing, search and stars", () => {
     expect((await world.anonymous.get("/atom/api/stars")).status).toBe(401);
   });
 
+  it("counts packages for the Link header as they are published and deleted", async () => {
+    // The total, read as a client would: the last page's number and how many it holds.
+    const total = async () => {
+      const first = await world.anonymous.get("/atom/api/packages");
+      const last = Number(/page=(\d+)[^>]*>; rel="last"/.exec(first.headers.get("link")!)![1]);
+      const lastPage = await world.anonymous.get(`/atom/api/packages?page=${last}`);
+      return (last - 1) * 30 + lastPage.body.length;
+    };
+    const before = await total();
+    const { user, name, repo } = await publisher();
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) })).status).toBe(201);
+    expect(await total()).toBe(before + 1);
+    expect((await world.anonymous.delete(`/atom/api/packages/${name}`, { headers: atomAs(user) })).status).toBe(204);
+    expect(await total()).toBe(before);
+  });
+
   it("offers the newest editor release that staff recorded", async () => {
     expect((await world.anonymous.get("/atom/api/updates")).status).toBe(204);
     const record = (name: string, token: string) =>

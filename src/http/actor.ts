@@ -24,10 +24,11 @@ export async function requestContext(
   deps: Omit<ServiceContext, "actor" | "loaders">,
   headers: IncomingHttpHeaders,
 ): Promise<ServiceContext> {
-  const { db, blobs, config, log } = deps;
+  const { db, sql, blobs, config, log } = deps;
   const credential = await resolveCredential(db, headers);
   return {
     db,
+    sql,
     blobs,
     config,
     log,

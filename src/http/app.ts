@@ -6,6 +6,7 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
+import type { SqlReader } from "../storage/sql-reader";
 import { graphqlHandler } from "../graphql/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
@@ -18,6 +19,7 @@ import { requestLog } from "./request-log";
 
 export interface AppDeps {
   db: Db;
+  sql: SqlReader;
   blobs: BlobStore;
   config: Config;
   log: Logger;

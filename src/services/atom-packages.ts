@@ -7,13 +7,12 @@ import type { ServiceContext } from "./context";
 import { archiveAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
 import { requireAtomOwner } from "./policies";
 import { isUniqueViolation } from "./sql";
+import type { AtomPackageSummary } from "./atom-package-listing";
 
-export const ATOM_PAGE_SIZE = 30;
-export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars";
 const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 
 export type AtomPackageWithDetail = AtomPackage & { versions: AtomVersion[]; _count: { stars: number } };
-const withDetail = { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } as const;
+export const withDetail = { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } as const;
 
 /** A package by its name, or by a name it had before a rename. */
 export async function getAtomPackage(db: Tx, name: string): Promise<AtomPackageWithDetail> {
@@ -24,56 +23,6 @@ export async function getAtomPackage(db: Tx, name: string): Promise<AtomPackageW
     ));
   if (!pkg) throw new WharfError("atomPackageNotFound");
   return pkg;
-}
-
-export async function listAtomPackages(
-  db: Tx,
-  options: { page: number; sort?: AtomSort; direction: "asc" | "desc"; query?: string },
-): Promise<{ items: AtomPackageWithDetail[]; total: number }> {
-  const skip = (options.page - 1) * ATOM_PAGE_SIZE;
-  const text = options.query?.trim().toLowerCase();
-  const ranked = text ? await searchNames(db, text) : undefined;
-  if (ranked && !options.sort) {
-    // Relevance: the search's own order, a page of it at a time.
-    const names = ranked.slice(skip, skip + ATOM_PAGE_SIZE);
-    const found = await db.atomPackage.findMany({ where: { name: { in: names } }, include: withDetail });
-    return { items: names.flatMap((n) => found.filter((p) => p.name === n)), total: ranked.length };
-  }
-  const filter = ranked ? { name: { in: ranked } } : {};
-  const sort = options.sort ?? "downloads";
-  const orderBy =
-    sort === "stars"
-      ? { stars: { _count: "desc" as const } }
-      : { [sort === "created_at" ? "createdAt" : sort === "updated_at" ? "updatedAt" : "downloads"]: options.direction };
-  const [items, total] = await Promise.all([
-    db.atomPackage.findMany({ where: filter, include: withDetail, orderBy: [orderBy, { name: "asc" }], skip, take: ATOM_PAGE_SIZE }),
-    db.atomPackage.count({ where: filter }),
-  ]);
-  return { items, total };
-}
-
-const SEARCH_LIMIT = 1000;
-
-/**
- * Names of packages matching a search, most relevant first: the name with
- * hyphens ignored ("minimap" finds "mini-map"), a name close to it (typos, by
- * trigram similarity), then description, keywords and readme.
- */
-async function searchNames(db: Tx, text: string): Promise<string[]> {
-  const squashed = text.replace(/[-_\s]/g, "");
-  // Each condition can use a trigram index (see the atom_search migration); only matches are scored.
-  const rows = await db.$queryRaw<Array<{ name: string }>>`
-    SELECT name FROM atom_packages
-    WHERE replace(replace(lower(name), '-', ''), '_', '') LIKE ${`%${squashed}%`}
-       OR lower(name) % ${text}
-       OR lower(coalesce(metadata->>'description', '') || ' ' || coalesce(metadata->>'keywords', '') || ' ' || readme) LIKE ${`%${text}%`}
-    ORDER BY
-      CASE WHEN replace(replace(lower(name), '-', ''), '_', '') = ${squashed} THEN 3
-           WHEN replace(replace(lower(name), '-', ''), '_', '') LIKE ${`%${squashed}%`} THEN 2
-           ELSE 0 END + similarity(lower(name), ${text}) DESC,
-      downloads DESC, name
-    LIMIT ${SEARCH_LIMIT}`;
-  return rows.map((r) => r.name);
 }
 
 interface Release {
@@ -161,6 +110,11 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
 
 export function latestOf(versions: AtomVersion[]): AtomVersion | undefined {
   return versions.filter((v) => !v.deleted).sort((a, b) => semver.rcompare(a.version, b.version))[0];
+}
+
+/** The package as lists show it, from the given (e.g. engine-compatible) versions. */
+export function summarize({ versions, _count, ...pkg }: AtomPackageWithDetail, shown: AtomVersion[] = versions): AtomPackageSummary {
+  return { ...pkg, starCount: _count.stars, latest: latestOf(shown)?.version ?? null };
 }
 
 export async function deleteAtomPackage(ctx: ServiceContext, name: string): Promise<void> {

@@ -2,15 +2,16 @@
 import type { User } from "../generated/prisma/client";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
-import { getAtomPackage, type AtomPackageWithDetail } from "./atom-packages";
+import { getAtomPackage, summarize, withDetail } from "./atom-packages";
+import type { AtomPackageSummary } from "./atom-package-listing";
 import { requireUser } from "./policies";
 import { getUserByLogin } from "./users";
 
-export async function starAtomPackage(ctx: ServiceContext, requested: string): Promise<AtomPackageWithDetail> {
+export async function starAtomPackage(ctx: ServiceContext, requested: string): Promise<AtomPackageSummary> {
   const user = requireUser(ctx);
   const { name } = await getAtomPackage(ctx.db, requested);
   await ctx.db.atomStar.upsert({ where: { userId_name: { userId: user.id, name } }, create: { userId: user.id, name }, update: {} });
-  return getAtomPackage(ctx.db, name);
+  return summarize(await getAtomPackage(ctx.db, name));
 }
 
 export async function unstarAtomPackage(ctx: ServiceContext, requested: string): Promise<void> {
@@ -25,15 +26,15 @@ export async function stargazers(db: Tx, requested: string): Promise<User[]> {
   return stars.map((s) => s.user);
 }
 
-export async function starredBy(db: Tx, userId: string): Promise<AtomPackageWithDetail[]> {
+export async function starredBy(db: Tx, userId: string): Promise<AtomPackageSummary[]> {
   const stars = await db.atomStar.findMany({
     where: { userId },
-    include: { package: { include: { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } } },
+    include: { package: { include: withDetail } },
     orderBy: { createdAt: "desc" },
   });
-  return stars.map((s) => s.package);
+  return stars.map((s) => summarize(s.package));
 }
 
-export async function starredByLogin(db: Tx, login: string): Promise<AtomPackageWithDetail[]> {
+export async function starredByLogin(db: Tx, login: string): Promise<AtomPackageSummary[]> {
   return starredBy(db, (await getUserByLogin(db, login)).id);
 }

@@ -3,11 +3,14 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
+import type { SqlReader } from "../storage/sql-reader";
 import type { Loaders } from "./loaders";
 import type { Prisma, User } from "../generated/prisma/client";
 
 export interface ServiceContext {
   db: Db;
+  /** Plain SQL reads for hot paths (see storage/sql-reader.ts). */
+  sql: SqlReader;
   config: Config;
   log: Logger;
   blobs: BlobStore;

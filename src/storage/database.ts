@@ -3,11 +3,13 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { EmbeddedPostgres } from "./embedded-postgres";
 import { countStatement } from "./statement-counter";
+import { sqlReader, type SqlReader } from "./sql-reader";
 
 export type Db = PrismaClient;
 /** What both the client and an open transaction offer: take this where either will do. */
@@ -15,6 +17,8 @@ export type Tx = Prisma.TransactionClient;
 
 export interface Database {
   db: Db;
+  /** Plain SQL reads on the same connections, for hot paths. */
+  sql: SqlReader;
   /** Where the database is, for the Prisma CLI and for operators. */
   url: string;
   close(): Promise<void>;
@@ -37,15 +41,21 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     await embedded?.stop();
     throw err;
   }
+  // One pool for Prisma and for the plain reads.
+  const pool = new Pool({ connectionString: url });
+  // An idle connection that dies (e.g. the database restarts) is dropped and replaced, not fatal.
+  pool.on("error", (err) => log.warn("database connection lost", { error: err.message }));
   const db = config.countSql
-    ? new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] })
-    : new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    ? new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] })
+    : new PrismaClient({ adapter: new PrismaPg(pool) });
   if (config.countSql) (db as PrismaClient<"query">).$on("query", countStatement);
   return {
     db,
+    sql: sqlReader(pool, config.countSql),
     url,
     async close() {
       await db.$disconnect();
+      await pool.end();
       await embedded?.stop();
     },
   };

@@ -1,22 +1,26 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
 import * as atom from "../../services/atom-packages";
+import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom-package-listing";
 import * as stars from "../../services/atom-stars";
 import { requireUser } from "../../services/policies";
 import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/editor-releases";
 import { created, noContent, ok, type OperationInput, type Operations } from "../operation";
-import { presentAtomPackage, presentStargazer } from "./present";
+import { presentAtomPackage, presentAtomPackageWithVersions, presentStargazer } from "./present";
 
 const SORTS = ["downloads", "created_at", "updated_at", "stars"];
+/** Pulsar's page size. */
+const PAGE_SIZE = 30;
 
 /** A page of packages with the Link header Pulsar's clients follow (absolute URLs from PUBLIC_URL). */
 async function listPage({ ctx, query, req }: OperationInput, search?: string) {
   const page = Math.max(1, Number(query.page ?? 1) || 1);
-  const sort = (query.sort as atom.AtomSort | undefined) ?? (search ? undefined : "downloads");
+  const sort = (query.sort as AtomSort | undefined) ?? (search ? undefined : "downloads");
   if (sort && !SORTS.includes(sort)) throw new WharfError("malformedRequest", `sort must be one of ${SORTS.join(", ")}.`);
   const direction = query.direction === "asc" && sort !== "stars" ? "asc" : "desc";
-  const { items, total } = await atom.listAtomPackages(ctx.db, { page, sort, direction, query: search });
-  const last = Math.max(1, Math.ceil(total / atom.ATOM_PAGE_SIZE));
+  const request = { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort, direction } as const;
+  const { items, total } = search ? await searchAtomPackages(ctx.sql, search, request) : await listAtomPackages(ctx.sql, request);
+  const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const base = new URL(req.path, ctx.config.publicUrl);
   const link = (p: number, rel: string) => {
     const url = new URL(base);
@@ -24,7 +28,7 @@ async function listPage({ ctx, query, req }: OperationInput, search?: string) {
     return `<${url}>; rel="${rel}"`;
   };
   const links = [link(page, "self"), link(last, "last"), ...(page < last ? [link(page + 1, "next")] : []), ...(page > 1 ? [link(page - 1, "prev")] : [])];
-  return ok(items.map((p) => presentAtomPackage(p, ctx.config.publicUrl)), { Link: links.join(", ") });
+  return ok(items.map(presentAtomPackage), { Link: links.join(", ") });
 }
 
 export const atomPackageOperations: Operations = {
@@ -38,12 +42,12 @@ export const atomPackageOperations: Operations = {
 
   async atomGetPackage({ ctx, params, query }) {
     const pkg = await atom.getAtomPackage(ctx.db, params.packageName);
-    return ok(presentAtomPackage(pkg, ctx.config.publicUrl, { engine: query.engine as string | undefined }));
+    return ok(presentAtomPackageWithVersions(pkg, ctx.config.publicUrl, query.engine as string | undefined));
   },
 
   async atomCreatePackage({ ctx, query, body }) {
     const repository = String(body?.repository ?? query.repository ?? "");
-    return created(presentAtomPackage(await atom.createAtomPackage(ctx, repository), ctx.config.publicUrl, {}));
+    return created(presentAtomPackageWithVersions(await atom.createAtomPackage(ctx, repository), ctx.config.publicUrl));
   },
 
   async atomDeletePackage({ ctx, params }) {
@@ -53,7 +57,7 @@ export const atomPackageOperations: Operations = {
 
   async atomGetVersion({ ctx, params }) {
     const version = await atom.getAtomVersion(ctx.db, params.packageName, params.versionName);
-    const pkg = presentAtomPackage(await atom.getAtomPackage(ctx.db, params.packageName), ctx.config.publicUrl, {});
+    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, params.packageName), ctx.config.publicUrl);
     return ok(pkg.versions![version.version]);
   },
 
@@ -69,7 +73,7 @@ export const atomPackageOperations: Operations = {
     if (!tag) throw new WharfError("malformedRequest", "Malformed request: tag is required.");
     const rename = String(body?.rename ?? query.rename ?? "false") === "true";
     const version = await atom.publishAtomVersion(ctx, params.packageName, tag, rename);
-    const pkg = presentAtomPackage(await atom.getAtomPackage(ctx.db, version.name), ctx.config.publicUrl, {});
+    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, version.name), ctx.config.publicUrl);
     return created(pkg.versions![version.version]);
   },
 
@@ -79,7 +83,7 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomStarPackage({ ctx, params }) {
-    return ok(presentAtomPackage(await stars.starAtomPackage(ctx, params.packageName), ctx.config.publicUrl));
+    return ok(presentAtomPackage(await stars.starAtomPackage(ctx, params.packageName)));
   },
 
   async atomUnstarPackage({ ctx, params }) {
@@ -93,11 +97,11 @@ export const atomPackageOperations: Operations = {
 
   async atomListViewerStars({ ctx }) {
     const user = requireUser(ctx);
-    return ok((await stars.starredBy(ctx.db, user.id)).map((p) => presentAtomPackage(p, ctx.config.publicUrl)));
+    return ok((await stars.starredBy(ctx.db, user.id)).map(presentAtomPackage));
   },
 
   async atomListUserStars({ ctx, params }) {
-    return ok((await stars.starredByLogin(ctx.db, params.login)).map((p) => presentAtomPackage(p, ctx.config.publicUrl)));
+    return ok((await stars.starredByLogin(ctx.db, params.login)).map(presentAtomPackage));
   },
 
   // The editor's update feed in Squirrel's format; 204 (nothing newer) until staff record a release.
