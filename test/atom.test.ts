@@ -2,6 +2,7 @@
 // real git repositories. Errors are {"message"}.
 import fs from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { atomAs, publishers } from "./support/atom";
 import { addRelease, atomPackageJson, makeGitBase, makeRepository } from "./support/git";
 import { graphql } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
@@ -10,17 +11,7 @@ const gitBase = makeGitBase();
 const world = useWharf({ WHARF_GIT_BASE: gitBase });
 afterAll(() => fs.rmSync(gitBase, { recursive: true, force: true }));
 
-/** A user, and a repository of theirs with releases 1.0.0 and 1.1.0 of a package. */
-async function publisher(name = uniqueName("atom")): Promise<{ user: TestUser; name: string; repo: string }> {
-  const user = await world.user("ppm");
-  makeRepository(gitBase, user.login, name, [
-    { tag: "v1.0.0", files: { "package.json": atomPackageJson(name, "1.0.0"), "README.md": `# ${name}\n` } },
-    { tag: "v1.1.0", files: { "package.json": atomPackageJson(name, "1.1.0", { engines: { atom: ">=1.50.0" } }) } },
-  ]);
-  return { user, name, repo: `${user.login}/${name}` };
-}
-
-const atomAs = (user: TestUser) => ({ authorization: user.token }); // apm sends the raw token
+const publisher = publishers(world, gitBase);
 
 describe("publishing from git", () => {
   it("creates a package from the newest tag, and serves it as apm reads it", async () => {

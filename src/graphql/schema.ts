@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
+import { AtomPackageResolver } from "./resolvers/atom-package";
 import { AuthorizationResolver } from "./resolvers/authorization";
 import { EditorReleaseResolver } from "./resolvers/editor-release";
 import { PackageResolver } from "./resolvers/package";
@@ -11,7 +12,7 @@ import { UserResolver } from "./resolvers/user";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, EditorReleaseResolver],
+    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, AtomPackageResolver, EditorReleaseResolver],
     validate: false,
   });
 }

@@ -32,7 +32,7 @@ export async function requestContext(
     blobs,
     config,
     log,
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, sql),
     actor: credential?.user,
     permissions: credential?.permissions ?? null,
   };

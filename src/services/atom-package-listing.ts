@@ -5,7 +5,7 @@ import semver from "semver";
 import { Prisma, type AtomPackage } from "../generated/prisma/client";
 import type { SqlReader } from "../storage/sql-reader";
 
-export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars";
+export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars" | "name";
 
 /** A package as lists show it: its row, its star count and its latest version. */
 export type AtomPackageSummary = AtomPackage & { starCount: number; latest: string | null };
@@ -32,6 +32,7 @@ const SORT_COLUMNS: Record<AtomSort, string> = {
   created_at: "created_at",
   updated_at: "updated_at",
   stars: "(SELECT count(*) FROM atom_stars s WHERE s.name = p.name)",
+  name: "name",
 };
 
 function orderBy(request: AtomPageRequest, relevance: boolean): Prisma.Sql {
@@ -53,7 +54,6 @@ interface SummaryRow {
   updated_at: number;
   star_count: number;
   versions: string[];
-  total: number;
 }
 
 /** What a page is taken from: atom_packages rows with a score, under the alias p, and how many there are. */
@@ -64,36 +64,46 @@ interface Candidates {
   count: Prisma.Sql;
 }
 
+// A package's summary columns, from rows aliased p.
+// Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of a page's cost.
+const SUMMARY_COLUMNS = Prisma.sql`
+  p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads,
+  extract(epoch FROM p.created_at)::float8 * 1000 AS created_at, extract(epoch FROM p.updated_at)::float8 * 1000 AS updated_at,
+  (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
+  array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
+
+function summaryOf(row: SummaryRow): AtomPackageSummary {
+  return {
+    name: row.name,
+    owner: row.owner,
+    repository: row.repository,
+    metadata: row.metadata,
+    readme: row.readme,
+    downloads: row.downloads,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    starCount: row.star_count,
+    latest: latestVersionOf(row.versions),
+  };
+}
+
 /** One page of the candidates, each with its star count and versions, and how many candidates there are: one statement. */
 async function pageOf(sql: SqlReader, candidates: Candidates, request: AtomPageRequest, relevance: boolean): Promise<{ items: AtomPackageSummary[]; total: number }> {
   const order = orderBy(request, relevance);
-  const rows = await sql.rows<SummaryRow>(Prisma.sql`
+  const rows = await sql.rows<SummaryRow & { total: number }>(Prisma.sql`
     ${candidates.with}
-    -- Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of a page's cost.
-    SELECT p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads,
-           extract(epoch FROM p.created_at)::float8 * 1000 AS created_at, extract(epoch FROM p.updated_at)::float8 * 1000 AS updated_at,
-           (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
-           array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions,
-           (${candidates.count}) AS total
+    SELECT ${SUMMARY_COLUMNS}, (${candidates.count}) AS total
     FROM (SELECT * FROM ${candidates.from} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}) p
     ORDER BY ${order}`);
   // A page past the end has no row to carry the total.
   const total = rows[0]?.total ?? (await sql.rows<{ total: number }>(Prisma.sql`${candidates.with} SELECT (${candidates.count}) AS total`))[0].total;
-  return {
-    total,
-    items: rows.map((row) => ({
-      name: row.name,
-      owner: row.owner,
-      repository: row.repository,
-      metadata: row.metadata,
-      readme: row.readme,
-      downloads: row.downloads,
-      createdAt: new Date(row.created_at),
-      updatedAt: new Date(row.updated_at),
-      starCount: row.star_count,
-      latest: latestVersionOf(row.versions),
-    })),
-  };
+  return { total, items: rows.map(summaryOf) };
+}
+
+/** The summaries of the packages named (current names only), in one statement. */
+export async function atomPackagesNamed(sql: SqlReader, names: readonly string[]): Promise<AtomPackageSummary[]> {
+  const rows = await sql.rows<SummaryRow>(Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM atom_packages p WHERE p.name = ANY(${[...names]}::text[])`);
+  return rows.map(summaryOf);
 }
 
 /** Every package, in the order asked for. */

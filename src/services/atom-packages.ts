@@ -2,7 +2,8 @@
 import semver from "semver";
 import type { AtomPackage, AtomVersion } from "../generated/prisma/client";
 import { WharfError } from "../errors";
-import type { Tx } from "../storage/database";
+import type { Db, Tx } from "../storage/database";
+import { countAtomDownload } from "./atom-downloads";
 import type { ServiceContext } from "./context";
 import { archiveAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
 import { requireAtomOwner } from "./policies";
@@ -45,6 +46,12 @@ async function releaseAt(repo: GitRepository, tag: string): Promise<Release> {
     throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} has an invalid engines.atom range.`);
   }
   return { json, version, tag };
+}
+
+/** The packages a user or scope owns, by name. */
+export async function atomPackagesOwnedBy(db: Tx, owner: string): Promise<AtomPackageSummary[]> {
+  const owned = await db.atomPackage.findMany({ where: { owner: owner.toLowerCase() }, include: withDetail, orderBy: { name: "asc" } });
+  return owned.map((pkg) => summarize(pkg));
 }
 
 /** POST /packages: the package from the repository's newest semver tag. */
@@ -140,9 +147,14 @@ export async function getAtomVersion(db: Tx, name: string, version: string): Pro
   return found;
 }
 
+/** Where a version's tarball is served; each download there counts. */
+export function atomTarballUrl(publicUrl: string, name: string, version: string): string {
+  return `${publicUrl}/atom/api/packages/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}/tarball`;
+}
+
 /** The tarball's blob key; each call is a download. */
-export async function downloadAtomVersion(db: Tx, name: string, version: string): Promise<string> {
+export async function downloadAtomVersion(db: Db, name: string, version: string): Promise<string> {
   const found = await getAtomVersion(db, name, version);
-  await db.atomPackage.update({ where: { name: found.name }, data: { downloads: { increment: 1 } } });
+  await countAtomDownload(db, found.name);
   return found.tarball;
 }

@@ -1,8 +1,10 @@
 // Per-request DataLoaders: whatever the page size, a GraphQL query costs one
 // SQL statement per kind of thing it loads, not one per parent.
 import DataLoader from "dataloader";
-import type { Package, PackageDependency, PackageFile, PackageVersion, PublishingTask, Scope, Token, User } from "../generated/prisma/client";
+import { Prisma, type AtomVersion, type Package, type PackageDependency, type PackageFile, type PackageVersion, type PublishingTask, type Scope, type Token, type User } from "../generated/prisma/client";
 import type { Tx } from "../storage/database";
+import type { SqlReader } from "../storage/sql-reader";
+import { atomPackagesNamed, type AtomPackageSummary } from "./atom-package-listing";
 import type { InviteWithUsers, MemberWithUser } from "./scope-members";
 import { bySemverDescending } from "./versions";
 
@@ -27,6 +29,12 @@ export interface Loaders {
   publishingTaskByVersion: DataLoader<string, PublishingTask | undefined>;
   /** Keyed "@scope/name": the packages with a version that imports it. */
   dependentsByPackage: DataLoader<string, Array<{ scope: string; name: string }>>;
+  /** By current name: the package with its star count and latest version. */
+  atomPackageByName: DataLoader<string, AtomPackageSummary | undefined>;
+  /** By package name; newest first, deleted versions left out. */
+  atomVersionsByPackage: DataLoader<string, AtomVersion[]>;
+  /** Keyed "userId:name": whether that user starred that package. */
+  atomStarByUser: DataLoader<string, boolean>;
 }
 
 const packageKey = (row: { scope: string; name: string }) => `${row.scope}/${row.name}`;
@@ -51,8 +59,24 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
 
 const inviteUsers = { targetUser: true, requestingUser: true } as const;
 
-export function createLoaders(db: Tx): Loaders {
+export function createLoaders(db: Tx, sql: SqlReader): Loaders {
   return {
+    atomPackageByName: new DataLoader(async (names) => byKey(names, await atomPackagesNamed(sql, names), (p) => p.name)),
+    // The Atom loaders serve 100-package pages; plain SQL, as Prisma's compiling of a 100-name IN list cost more than the query.
+    atomVersionsByPackage: new DataLoader(async (names) => {
+      const versions = await sql.rows<AtomVersion>(Prisma.sql`
+        SELECT name, version, metadata, tarball, deleted, created_at AS "createdAt"
+        FROM atom_versions WHERE name = ANY(${[...names]}::text[]) AND NOT deleted`);
+      return groupedByKey(names, versions.sort(bySemverDescending), (v) => v.name);
+    }),
+    atomStarByUser: new DataLoader(async (keys) => {
+      const pairs = keys.map((key) => key.split(":") as [string, string]);
+      const stars = await sql.rows<{ key: string }>(Prisma.sql`
+        SELECT user_id || ':' || name AS key FROM atom_stars
+        WHERE user_id = ANY(${pairs.map(([userId]) => userId)}::uuid[]) AND name = ANY(${pairs.map(([, name]) => name)}::text[])`);
+      const starred = new Set(stars.map((s) => s.key));
+      return keys.map((key) => starred.has(key));
+    }),
     userById: new DataLoader(async (ids) => byKey(ids, await db.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id)),
     scopeByName: new DataLoader(async (names) =>
       byKey(names, await db.scope.findMany({ where: { scope: { in: [...names] } } }), (s) => s.scope),

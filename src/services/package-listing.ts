@@ -50,11 +50,17 @@ export interface RegistryCounts {
   users: number;
   scopes: number;
   jsrPackages: number;
+  atomPackages: number;
 }
 
 export async function registryCounts(ctx: ServiceContext): Promise<RegistryCounts> {
-  const [users, scopes, jsrPackages] = await Promise.all([ctx.db.user.count(), ctx.db.scope.count(), ctx.db.package.count()]);
-  return { users, scopes, jsrPackages };
+  const [users, scopes, jsrPackages, atom] = await Promise.all([
+    ctx.db.user.count(),
+    ctx.db.scope.count(),
+    ctx.db.package.count(),
+    ctx.db.atomPackageCount.findUnique({ where: { id: true } }),
+  ]);
+  return { users, scopes, jsrPackages, atomPackages: atom?.count ?? 0 };
 }
 
 /** jsr's front-page figures: the newest packages, the latest versions, the featured packages. */

@@ -2,7 +2,12 @@ import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, regis
 import { WharfError } from "../../errors";
 import * as packages from "../../services/packages";
 import { setYanked } from "../../services/versions";
-import { listJsrPackages, registryCounts, type PackageOrderField } from "../../services/package-listing";
+import { jsrStats, listJsrPackages, registryCounts } from "../../services/package-listing";
+import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom-package-listing";
+import { getAtomPackage, summarize } from "../../services/atom-packages";
+import { listAllPackages } from "../../services/package-directory";
+import { atomPackageNode } from "../types/atom-package";
+import { loadPackageNodes, searchPackages } from "./package-nodes";
 import { connectionOf, listComplexity, PageArgs, windowOf, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { Ecosystem, JsrPackageType, jsrPackageNode, PackageConnection, PackageInterface } from "../types/package";
@@ -15,8 +20,22 @@ enum PackageOrderBy {
   CREATED_AT = "createdAt",
   UPDATED_AT = "updatedAt",
   NAME = "name",
+  DOWNLOADS = "downloads",
+  STARS = "stars",
 }
-registerEnumType(PackageOrderBy, { name: "PackageOrderBy" });
+registerEnumType(PackageOrderBy, {
+  name: "PackageOrderBy",
+  valuesConfig: { DOWNLOADS: { description: "Atom packages only." }, STARS: { description: "Atom packages only; most starred first." } },
+});
+
+/** Atom's REST sort for a GraphQL order. */
+const ATOM_SORTS: Record<PackageOrderBy, AtomSort | "name"> = {
+  [PackageOrderBy.CREATED_AT]: "created_at",
+  [PackageOrderBy.UPDATED_AT]: "updated_at",
+  [PackageOrderBy.NAME]: "name",
+  [PackageOrderBy.DOWNLOADS]: "downloads",
+  [PackageOrderBy.STARS]: "stars",
+};
 
 enum OrderDirection {
   ASC = "asc",
@@ -57,6 +76,9 @@ class PackageOrder {
   direction!: OrderDirection;
 }
 
+/** How many packages each of stats' lists holds. */
+const STATS_SIZE = 10;
+
 @Resolver(() => JsrPackageType)
 export class PackageResolver {
   @Query(() => PackageInterface, { nullable: true, description: "One package; jsr packages are named by scope and name." })
@@ -66,7 +88,10 @@ export class PackageResolver {
     @Arg("scope", () => String, { nullable: true }) scope: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PackageInterface | null> {
-    if (ecosystem !== Ecosystem.JSR) return null;
+    if (ecosystem === Ecosystem.ATOM) {
+      const pkg = await orNull(getAtomPackage(ctx.db, name));
+      return pkg && atomPackageNode(summarize(pkg));
+    }
     if (!scope) throw new WharfError("malformedRequest", "Malformed request: a jsr package is named by its scope and name.");
     const pkg = await orNull(packages.getPackage(ctx.db, scope, name));
     return pkg && jsrPackageNode(pkg);
@@ -80,16 +105,61 @@ export class PackageResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<PackageInterface>> {
     const window = windowOf(page);
-    if (filter?.ecosystem && filter.ecosystem !== Ecosystem.JSR) return connectionOf([], window, 0);
-    const order = { field: (orderBy?.field ?? PackageOrderBy.CREATED_AT) as PackageOrderField, direction: orderBy?.direction ?? OrderDirection.DESC };
-    const { items, total } = await listJsrPackages(ctx, { scope: filter?.scope, query: filter?.query }, order, window);
-    return connectionOf(items.map(jsrPackageNode), window, total);
+    const field = orderBy?.field ?? PackageOrderBy.CREATED_AT;
+    const direction = orderBy?.direction ?? OrderDirection.DESC;
+    const ecosystem = filter?.ecosystem ?? (filter?.scope ? Ecosystem.JSR : undefined);
+    if (ecosystem === Ecosystem.ATOM) {
+      const request = { offset: window.offset, limit: window.limit, sort: ATOM_SORTS[field], direction };
+      const { items, total } = filter?.query?.trim() ? await searchAtomPackages(ctx.sql, filter.query, request) : await listAtomPackages(ctx.sql, request);
+      return connectionOf(items.map(atomPackageNode), window, total);
+    }
+    if (field === PackageOrderBy.DOWNLOADS || field === PackageOrderBy.STARS) {
+      throw new WharfError("malformedRequest", "Malformed request: packages are ordered by downloads or stars only with filter: { ecosystem: ATOM }.");
+    }
+    if (ecosystem === Ecosystem.JSR) {
+      const { items, total } = await listJsrPackages(ctx, { scope: filter?.scope, query: filter?.query }, { field, direction }, window);
+      return connectionOf(items.map(jsrPackageNode), window, total);
+    }
+    const { items, total } = await listAllPackages(ctx.sql, filter?.query, { field, direction }, window);
+    return connectionOf(await loadPackageNodes(ctx, items), window, total);
+  }
+
+  @Query(() => PackageConnection, {
+    complexity: listComplexity,
+    description:
+      "Packages matching a search, ranked as each ecosystem's REST search ranks them (Atom: relevance, typo-tolerant; jsr: recently updated first). " +
+      "Without an ecosystem, both rankings are interleaved.",
+  })
+  async search(
+    @Arg("query", () => String) query: string,
+    @Arg("ecosystem", () => Ecosystem, { nullable: true }) ecosystem: Ecosystem | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Connection<PackageInterface>> {
+    const window = windowOf(page);
+    if (!query.trim()) throw new WharfError("malformedRequest", "Malformed request: query must not be empty.");
+    const { items, total } = await searchPackages(ctx, query, ecosystem ?? undefined, window);
+    return connectionOf(items, window, total);
   }
 
   @Query(() => RegistryStatsType)
   async stats(@Ctx() ctx: GraphQLContext): Promise<RegistryStatsType> {
-    const counts = await registryCounts(ctx);
-    return { userCount: counts.users, scopeCount: counts.scopes, packageCount: counts.jsrPackages };
+    const [counts, stats, newest, updated] = await Promise.all([
+      registryCounts(ctx),
+      jsrStats(ctx),
+      listAllPackages(ctx.sql, undefined, { field: "createdAt", direction: "desc" }, { offset: 0, limit: STATS_SIZE }),
+      listAllPackages(ctx.sql, undefined, { field: "updatedAt", direction: "desc" }, { offset: 0, limit: STATS_SIZE }),
+    ]);
+    return {
+      userCount: counts.users,
+      scopeCount: counts.scopes,
+      packageCount: counts.jsrPackages + counts.atomPackages,
+      jsrPackageCount: counts.jsrPackages,
+      atomPackageCount: counts.atomPackages,
+      newest: await loadPackageNodes(ctx, newest.items),
+      updated: await loadPackageNodes(ctx, updated.items),
+      featured: stats.featured.map(jsrPackageNode),
+    };
   }
 
   @Mutation(() => JsrPackageType, { description: "Creates a jsr package in a scope the caller is a member of." })

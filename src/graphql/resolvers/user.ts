@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { User } from "../../generated/prisma/client";
+import { atomPackagesOwnedBy } from "../../services/atom-packages";
+import { starredBy } from "../../services/atom-stars";
 import { listUserInvites } from "../../services/scope-members";
 import { listUserScopes } from "../../services/scopes";
 import * as tokens from "../../services/tokens";
@@ -9,6 +11,7 @@ import type { GraphQLContext } from "../context";
 import { ScopeConnection, ScopeInviteType } from "../types/scope";
 import { CreateTokenPayload, CreateUserPayload, TokenConnection } from "../types/token";
 import { UserType } from "../types/user";
+import { AtomPackageConnection, atomPackageNode } from "../types/atom-package";
 import { orNull } from "./not-found";
 
 @InputType()
@@ -53,6 +56,16 @@ export class UserResolver {
   @FieldResolver(() => [ScopeInviteType], { nullable: true, description: "Invites the user has received; only they and staff may see them." })
   invites(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<ScopeInviteType[]> {
     return listUserInvites(ctx, user.id);
+  }
+
+  @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user owns, by name." })
+  async atomPackages(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
+    return connectionOver((await atomPackagesOwnedBy(ctx.db, user.login)).map(atomPackageNode), page);
+  }
+
+  @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user starred, most recent first." })
+  async starredPackages(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
+    return connectionOver((await starredBy(ctx.db, user.id)).map(atomPackageNode), page);
   }
 
   @Mutation(() => CreateUserPayload, { description: "Staff only: adds a user and gives them a first token." })

@@ -2,11 +2,7 @@
 import semver from "semver";
 import type { User } from "../../generated/prisma/client";
 import type { AtomPackageSummary } from "../../services/atom-package-listing";
-import { summarize, type AtomPackageWithDetail } from "../../services/atom-packages";
-
-function tarballUrl(publicUrl: string, name: string, version: string): string {
-  return `${publicUrl}/atom/api/packages/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}/tarball`;
-}
+import { atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom-packages";
 
 /** A package as lists show it. */
 export function presentAtomPackage(pkg: AtomPackageSummary) {
@@ -31,7 +27,7 @@ export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, publi
   return {
     ...presentAtomPackage(summarize(pkg, shown)),
     versions: Object.fromEntries(
-      shown.map((v) => [v.version, { ...(v.metadata as object), dist: { tarball: tarballUrl(publicUrl, pkg.name, v.version) } }]),
+      shown.map((v) => [v.version, { ...(v.metadata as object), dist: { tarball: atomTarballUrl(publicUrl, pkg.name, v.version) } }]),
     ),
   };
 }
