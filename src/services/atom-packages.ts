@@ -136,8 +136,13 @@ export async function deleteAtomPackage(ctx: ServiceContext, name: string): Prom
 export async function deleteAtomVersion(ctx: ServiceContext, name: string, version: string): Promise<void> {
   const pkg = await getAtomPackage(ctx.db, name);
   await requireAtomOwner(ctx, pkg.owner);
-  const { count } = await ctx.db.atomVersion.updateMany({ where: { name: pkg.name, version, deleted: false }, data: { deleted: true } });
-  if (count === 0) throw new WharfError("atomPackageNotFound");
+  await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.atomVersion.updateMany({ where: { name: pkg.name, version, deleted: false }, data: { deleted: true } });
+    if (count === 0) throw new WharfError("atomPackageNotFound");
+    // The package shows its latest version's package.json: with the latest gone, the one before it.
+    const latest = latestOf(await tx.atomVersion.findMany({ where: { name: pkg.name, deleted: false } }));
+    if (latest) await tx.atomPackage.update({ where: { name: pkg.name }, data: { metadata: latest.metadata as object } });
+  });
 }
 
 export async function getAtomVersion(db: Tx, name: string, version: string): Promise<AtomVersion> {
