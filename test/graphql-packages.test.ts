@@ -1,6 +1,6 @@
 // GraphQL over packages: one package, lists with filters and order, a scope's
 // packages, and the registry's counts.
-import { graphql } from "./support/client";
+import { graphql, bodyOf } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const world = useWharf();
@@ -81,7 +81,7 @@ it("costs the same number of statements for a page of 5 or 50 packages with thei
         variables: { q: marker, n: first },
       }),
     });
-    const body = await res.json();
+    const body = await bodyOf(res);
     expect(body.data.packages.nodes).toHaveLength(first);
     return Number(res.headers.get("x-wharf-sql-statements"));
   };

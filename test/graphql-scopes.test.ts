@@ -1,6 +1,6 @@
 // GraphQL over scopes, members, invites and tokens: the same rules as REST,
 // visibility per field, connections, cost limits and the statement budget.
-import { graphql } from "./support/client";
+import { graphql, bodyOf } from "./support/client";
 import { request } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
@@ -194,7 +194,7 @@ describe("connections and limits", () => {
           query: `{ viewer { scopes(first: 50) { totalCount nodes { scope creator { login } viewerIsAdmin members { totalCount nodes { isAdmin user { login } } } } } } }`,
         }),
       });
-      const body = await res.json();
+      const body = await bodyOf(res);
       expect(body.errors).toBeUndefined();
       expect(body.data.viewer.scopes.totalCount).toBe(count);
       return Number(res.headers.get("x-wharf-sql-statements"));

@@ -1,7 +1,7 @@
 // GraphQL over published jsr versions: versions, latest, readme, files,
 // dependencies, the transitive graph (with a cycle) and dependents; compared
 // with what REST says.
-import { graphql } from "./support/client";
+import { graphql, bodyOf } from "./support/client";
 import { denoPackage, tarball, uploadTarball, waitForTask } from "./support/packages";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
@@ -11,7 +11,7 @@ const gql = (query: string, variables: Record<string, unknown> = {}) => graphql(
 async function publish(owner: TestUser, scope: string, name: string, version: string, mod: string, extra: Record<string, string> = {}) {
   const body = await tarball(denoPackage(`@${scope}/${name}`, version, { "mod.ts": mod, ...extra }));
   const res = await uploadTarball(world.server.url, owner.token, { scope, name, version }, body);
-  const task = await res.json();
+  const task = await bodyOf(res);
   expect([res.status, task.packageVersion]).toEqual([200, version]);
   const done = await waitForTask(world.server.url, task.id);
   if (done.status === "failure") throw new Error(JSON.stringify(done.error));
@@ -83,7 +83,7 @@ it("creates, updates, yanks and deletes through GraphQL, as REST sees it", async
   await publish(owner, scope, "tool", "1.0.0", "export const t = 1;\n");
   const yanked = await mutate(`mutation($s: String!) { yankVersion(scope: $s, name: "tool", version: "1.0.0") { version yanked } }`, { s: scope });
   expect(yanked.data.yankVersion).toEqual({ version: "1.0.0", yanked: true });
-  expect((await (await fetch(`${world.server.url}/@${scope}/tool/meta.json`)).json()).latest).toBeNull();
+  expect((await bodyOf(await fetch(`${world.server.url}/@${scope}/tool/meta.json`))).latest).toBeNull();
 
   const notEmpty = await mutate(`mutation($s: String!) { deletePackage(scope: $s, name: "tool") }`, { s: scope });
   expect(notEmpty.errors?.[0].extensions?.code).toBe("packageNotEmpty");

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { query, startWharf } from "./support/server";
 import { uniqueName, useWharf } from "./support/world";
+import { bodyOf } from "./support/client";
 
 const world = useWharf();
 const MAIN = path.resolve(__dirname, "..", "dist", "src", "main.js");
@@ -64,7 +65,7 @@ it("keeps its data across a restart", async () => {
     await server.restart();
     const after = await fetch(`${server.url}/api/scopes/${scope}`, { headers: { authorization: `Bearer ${server.adminToken}` } });
     expect(after.status).toBe(200);
-    expect((await after.json()).creator.login).toBe("admin");
+    expect((await bodyOf(after)).creator.login).toBe("admin");
   } finally {
     await server.destroy();
   }
@@ -81,7 +82,7 @@ it("answers 503 on /healthz while its database is unreachable, and recovers", as
     // A fresh connection each time: a pooled socket to an earlier server on the same port would be reset.
     const health = () => fetch(`${server.url}/healthz`, { headers: { connection: "close" } });
     const down = await health();
-    expect([down.status, await down.json()]).toEqual([503, { status: "unavailable" }]);
+    expect([down.status, await bodyOf(down)]).toEqual([503, { status: "unavailable" }]);
 
     await query(maintenance.toString(), `ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
     expect((await health()).status).toBe(200);

@@ -3,7 +3,7 @@
 import { gzipSync } from "node:zlib";
 import { query } from "./support/server";
 import { denoPackage, tarball, uploadTarball, waitForTask } from "./support/packages";
-import { request } from "./support/client";
+import { request, bodyOf } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const world = useWharf();
@@ -33,7 +33,7 @@ function finished(id: string) {
 
 async function publish(target: Target, version: string, files = denoPackage(`@${target.scope}/${target.name}`, version)) {
   const res = await upload(target, version, await tarball(files));
-  const body = await res.json();
+  const body = await bodyOf(res);
   expect(res.status).toBe(200);
   return finished(body.id);
 }
@@ -51,7 +51,7 @@ describe("a successful publish", () => {
     const target = await newPackage();
     const files = denoPackage(`@${target.scope}/${target.name}`, "1.0.0", { "README.md": "# Hello\n", "lib/util.ts": "export const x = 1;\n" });
     const res = await upload(target, "1.0.0", await tarball(files));
-    const task = await res.json();
+    const task = await bodyOf(res);
     expect(task).toMatchObject({ packageScope: target.scope, packageName: target.name, packageVersion: "1.0.0", userId: target.owner.id });
     expect(["pending", "processing", "processed", "success"]).toContain(task.status);
     expect((await finished(task.id)).status).toBe("success");
@@ -64,7 +64,7 @@ describe("a successful publish", () => {
 
     const meta = await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`);
     expect(meta.headers.get("cache-control")).toBe("no-cache");
-    expect(await meta.json()).toEqual({
+    expect(await bodyOf(meta)).toEqual({
       scope: target.scope,
       name: target.name,
       latest: "1.0.0",
@@ -73,7 +73,7 @@ describe("a successful publish", () => {
     const again = await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`, { headers: { "if-none-match": meta.headers.get("etag")! } });
     expect(again.status).toBe(304);
 
-    const versionMeta = await (await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0_meta.json`)).json();
+    const versionMeta = await bodyOf(await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0_meta.json`));
     expect(versionMeta.exports).toEqual({ ".": "./mod.ts" });
     expect(versionMeta.manifest["/lib/util.ts"]).toEqual({ size: 20, checksum: expect.stringMatching(/^sha256-[0-9a-f]{64}$/) });
 
@@ -113,7 +113,7 @@ describe("a successful publish", () => {
     await publish(target, "1.0.0");
     await publish(target, "1.1.0");
     await publish(target, "2.0.0-beta.1");
-    const meta = async () => (await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`)).json();
+    const meta = async () => bodyOf(await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`));
     expect((await meta()).latest).toBe("1.1.0");
 
     const stranger = await world.user();
@@ -159,14 +159,14 @@ describe("a publish that breaks a rule", () => {
   it("refuses an upload over 20 MiB, without gzip, or by an outsider", async () => {
     const target = await newPackage();
     const tooBig = await upload(target, "1.0.0", Buffer.alloc(21 * 1024 * 1024));
-    expect([tooBig.status, (await tooBig.json()).code]).toEqual([413, "tarballSizeLimitExceeded"]);
+    expect([tooBig.status, (await bodyOf(tooBig)).code]).toEqual([413, "tarballSizeLimitExceeded"]);
     const plain = await upload(target, "1.0.0", gzipSync("x"), undefined, { "content-encoding": "identity" });
-    expect([plain.status, (await plain.json()).code]).toEqual([400, "missingGzipContentEncoding"]);
+    expect([plain.status, (await bodyOf(plain)).code]).toEqual([400, "missingGzipContentEncoding"]);
     const stranger = await world.user();
     const denied = await upload(target, "1.0.0", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0")), stranger.token);
-    expect([denied.status, (await denied.json()).code]).toEqual([403, "actorNotScopeMember"]);
+    expect([denied.status, (await bodyOf(denied)).code]).toEqual([403, "actorNotScopeMember"]);
     const missing = await upload({ ...target, name: "nope" }, "1.0.0", gzipSync("x"));
-    expect([missing.status, (await missing.json()).code]).toEqual([404, "packageNotFound"]);
+    expect([missing.status, (await bodyOf(missing)).code]).toEqual([404, "packageNotFound"]);
     const badVersion = await upload(target, "1.0", gzipSync("x"));
     expect(badVersion.status).toBe(400);
   });
@@ -175,12 +175,12 @@ describe("a publish that breaks a rule", () => {
     const target = await newPackage();
     const body = await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0"));
     const [a, b] = await Promise.all([upload(target, "1.0.0", body), upload(target, "1.0.0", body)]);
-    const answers = [await a.json(), await b.json()];
+    const answers = [await bodyOf(a), await bodyOf(b)];
     expect([a.status, b.status].sort()).toEqual([200, 400]);
     expect(answers.find((x) => x.code)).toMatchObject({ code: "duplicateVersionPublish" });
     expect((await finished(answers.find((x) => x.id).id)).status).toBe("success");
     const again = await upload(target, "1.0.0", body);
-    expect([again.status, (await again.json()).code]).toEqual([400, "duplicateVersionPublish"]);
+    expect([again.status, (await bodyOf(again)).code]).toEqual([400, "duplicateVersionPublish"]);
   });
 });
 
@@ -194,7 +194,7 @@ describe("packages", () => {
     const archived = await target.owner.api.patch(`/api/scopes/${target.scope}/packages/${target.name}`, { body: { isArchived: true } });
     expect(archived.body.isArchived).toBe(true);
     const refused = await upload(target, "1.0.1", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.1")));
-    expect([refused.status, (await refused.json()).code]).toEqual([400, "packageArchived"]);
+    expect([refused.status, (await bodyOf(refused)).code]).toEqual([400, "packageArchived"]);
 
     const empty = await newPackage("empty");
     const described = await empty.owner.api.patch(`/api/scopes/${empty.scope}/packages/empty`, { body: { description: "Nothing yet" } });
@@ -218,7 +218,7 @@ describe("a crash", () => {
   it("leaves no task stuck: unfinished tasks are finished after a restart", async () => {
     const target = await newPackage();
     const res = await upload(target, "1.0.0", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0")));
-    const task = await res.json();
+    const task = await bodyOf(res);
     await world.server.kill();
     // Whatever the kill interrupted, put the task back where a crash mid-processing leaves it.
     await query(world.server.databaseUrl, "DELETE FROM package_versions WHERE scope = $1 AND name = $2", [target.scope, target.name]);
@@ -246,7 +246,7 @@ describe("quotas", () => {
     await query(world.server.databaseUrl, "UPDATE scopes SET publish_attempts_per_week_limit = 1 WHERE scope = $1", [target.scope]);
     expect((await publish(target, "1.0.0")).status).toBe("success");
     const over = await upload(target, "1.0.1", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.1")));
-    expect([over.status, (await over.json()).code]).toEqual([400, "weeklyPublishAttemptsLimitExceeded"]);
+    expect([over.status, (await bodyOf(over)).code]).toEqual([400, "weeklyPublishAttemptsLimitExceeded"]);
     expect((await target.owner.api.get(`/api/scopes/${target.scope}`)).body.quotas).toMatchObject({ publishAttemptsPerWeekUsage: 1 });
   });
 });

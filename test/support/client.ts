@@ -56,5 +56,10 @@ export async function graphql<T = any>(
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, ...(await res.json()) };
+  return { status: res.status, ...(await bodyOf(res)) };
+}
+
+/** A fetch response's JSON body, loosely typed for assertions (fetch's own json() is unknown). */
+export async function bodyOf(res: Response): Promise<any> {
+  return res.json();
 }
