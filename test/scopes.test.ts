@@ -127,3 +127,25 @@ describe("updating and deleting a scope", () => {
     expect((await world.anonymous.get(`/api/scopes/${scope}`)).status).toBe(200);
   });
 });
+
+describe("listing packages", () => {
+  it("costs the same number of statements for a page of 2 or 8 packages", async () => {
+    const alice = await world.user("alice");
+    const scope = uniqueName("s");
+    expect((await alice.api.post("/api/scopes", { body: { scope } })).status).toBe(200);
+    const marker = uniqueName("p");
+    for (let i = 0; i < 8; i++) expect((await alice.api.post(`/api/scopes/${scope}/packages`, { body: { package: `${marker}-${i}` } })).status).toBe(200);
+    const statements = async (path: string, count: number) => {
+      const res = await world.anonymous.get(path);
+      expect(res.body.items).toHaveLength(count);
+      expect(res.body.items[0]).toMatchObject({ versionCount: 0, latestVersion: null, dependentCount: 0 });
+      return Number(res.headers.get("x-wharf-sql-statements"));
+    };
+    expect(await statements(`/api/packages?query=${marker}&limit=8`, 8)).toBe(await statements(`/api/packages?query=${marker}&limit=2`, 2));
+    // A scope's list has no page size: compare with a scope of one package.
+    const small = uniqueName("s");
+    expect((await alice.api.post("/api/scopes", { body: { scope: small } })).status).toBe(200);
+    expect((await alice.api.post(`/api/scopes/${small}/packages`, { body: { package: "only" } })).status).toBe(200);
+    expect(await statements(`/api/scopes/${scope}/packages`, 8)).toBe(await statements(`/api/scopes/${small}/packages`, 1));
+  });
+});

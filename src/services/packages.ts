@@ -9,6 +9,7 @@ import { getScope, scopeQuotas } from "./scopes";
 import { isUniqueViolation, lockRow } from "./sql";
 import { packageChanged } from "./package-events";
 import { latestOf } from "./versions";
+import type { Loaders } from "./loaders";
 
 export async function getPackage(db: Tx, scope: string, name: string): Promise<Package> {
   const pkg = await db.package.findUnique({ where: { scope_name: { scope, name } } });
@@ -56,20 +57,15 @@ export interface PackageSummary {
   dependentCount: number;
 }
 
-export async function summarize(db: Tx, pkg: Package): Promise<PackageSummary> {
+/** Counts and latest version for a package, through the request's loaders: a list of packages costs three statements, not three per package. */
+export async function summarize(loaders: Loaders, pkg: Package): Promise<PackageSummary> {
   const [versions, dependents] = await Promise.all([
-    db.packageVersion.findMany({ where: { scope: pkg.scope, name: pkg.name } }),
-    db.packageDependency.findMany({
-      where: { kind: "jsr", dependency: `@${pkg.scope}/${pkg.name}` },
-      select: { scope: true, name: true },
-      distinct: ["scope", "name"],
-    }),
+    loaders.versionsByPackage.load(`${pkg.scope}/${pkg.name}`),
+    loaders.dependentsByPackage.load(`@${pkg.scope}/${pkg.name}`),
   ]);
   const latest = latestOf(versions);
-  const dependencyCount = latest
-    ? await db.packageDependency.count({ where: { scope: pkg.scope, name: pkg.name, version: latest.version } })
-    : 0;
-  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount, dependentCount: dependents.length };
+  const dependencies = latest ? await loaders.dependenciesByVersion.load(`${pkg.scope}/${pkg.name}/${latest.version}`) : [];
+  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: dependencies.length, dependentCount: dependents.length };
 }
 
 export interface PackageUpdate {

@@ -3,11 +3,11 @@ import type { Package } from "../../generated/prisma/client";
 import { jsrStats, listJsrPackages } from "../../services/package-listing";
 import * as packages from "../../services/packages";
 import { listDependents } from "../../services/versions";
-import type { Tx } from "../../storage/database";
+import type { Loaders } from "../../services/loaders";
 import { noContent, ok, type Operations } from "../operation";
 import { presentDependent, presentPackage } from "./present";
 
-const presentAll = (db: Tx, items: Package[]) => Promise.all(items.map(async (p) => presentPackage(p, await packages.summarize(db, p))));
+const presentAll = (loaders: Loaders, items: Package[]) => Promise.all(items.map(async (p) => presentPackage(p, await packages.summarize(loaders, p))));
 
 /** jsr pages count from 1. */
 function pageOf(query: Record<string, unknown>): { offset: number; limit: number } {
@@ -18,27 +18,27 @@ function pageOf(query: Record<string, unknown>): { offset: number; limit: number
 export const packageOperations: Operations = {
   async listPackages({ ctx, query }) {
     const { items, total } = await listJsrPackages(ctx, { query: query.query as string | undefined }, { field: "updatedAt", direction: "desc" }, pageOf(query));
-    return ok({ items: await presentAll(ctx.db, items), total });
+    return ok({ items: await presentAll(ctx.loaders, items), total });
   },
 
   async listScopePackages({ ctx, params }) {
     const items = await packages.listScopePackages(ctx.db, params.scope);
-    return ok({ items: await presentAll(ctx.db, items), total: items.length });
+    return ok({ items: await presentAll(ctx.loaders, items), total: items.length });
   },
 
   async createPackage({ ctx, params, body }) {
     const pkg = await packages.createPackage(ctx, params.scope, body.package);
-    return ok(presentPackage(pkg, await packages.summarize(ctx.db, pkg)));
+    return ok(presentPackage(pkg, await packages.summarize(ctx.loaders, pkg)));
   },
 
   async getPackage({ ctx, params }) {
     const pkg = await packages.getPackage(ctx.db, params.scope, params.package);
-    return ok(presentPackage(pkg, await packages.summarize(ctx.db, pkg)));
+    return ok(presentPackage(pkg, await packages.summarize(ctx.loaders, pkg)));
   },
 
   async updatePackage({ ctx, params, body }) {
     const pkg = await packages.updatePackage(ctx, params.scope, params.package, body);
-    return ok(presentPackage(pkg, await packages.summarize(ctx.db, pkg)));
+    return ok(presentPackage(pkg, await packages.summarize(ctx.loaders, pkg)));
   },
 
   async deletePackage({ ctx, params }) {
