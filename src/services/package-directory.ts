@@ -3,6 +3,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { SqlReader } from "../storage/sql-reader";
 import type { PageRequest } from "./package-listing";
+import { containsPattern } from "./sql";
 
 export type PackageRef = { ecosystem: "jsr"; scope: string; name: string } | { ecosystem: "atom"; name: string };
 export type DirectoryOrderField = "createdAt" | "updatedAt" | "name";
@@ -16,7 +17,7 @@ export async function listAllPackages(
   order: { field: DirectoryOrderField; direction: "asc" | "desc" },
   page: PageRequest,
 ): Promise<{ items: PackageRef[]; total: number }> {
-  const pattern = query?.trim() ? `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = containsPattern(query);
   const orderBy = Prisma.raw(`${COLUMNS[order.field]} ${order.direction === "asc" ? "ASC" : "DESC"}, ecosystem, scope, name`);
   const rows = await sql.rows<{ ecosystem: "jsr" | "atom"; scope: string; name: string; total: number }>(Prisma.sql`
     SELECT ecosystem, scope, name, count(*) OVER ()::int AS total FROM (

@@ -13,3 +13,9 @@ export function isUniqueViolation(err: unknown): boolean {
   if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
   return (err as { code?: string } | null)?.code === "23505";
 }
+
+/** An ILIKE pattern for text containing `text` literally (its % _ and \\ escaped), or null for no text. */
+export function containsPattern(text: string | undefined): string | null {
+  const trimmed = text?.trim();
+  return trimmed ? `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}
