@@ -68,7 +68,12 @@ export async function jsrStats(ctx: ServiceContext, size = 10) {
   const [newest, updated, featured] = await Promise.all([
     ctx.db.package.findMany({ orderBy: { createdAt: "desc" }, take: size }),
     ctx.db.packageVersion.findMany({ orderBy: { createdAt: "desc" }, take: size }),
-    ctx.db.package.findMany({ where: { whenFeatured: { not: null } }, orderBy: { whenFeatured: "desc" }, take: size }),
+    featuredJsrPackages(ctx, size),
   ]);
   return { newest, updated, featured };
+}
+
+/** The packages staff feature, most recently featured first. */
+export function featuredJsrPackages(ctx: ServiceContext, size: number): Promise<Package[]> {
+  return ctx.db.package.findMany({ where: { whenFeatured: { not: null } }, orderBy: { whenFeatured: "desc" }, take: size });
 }

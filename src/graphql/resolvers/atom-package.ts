@@ -14,8 +14,6 @@ import {
   UserConnection,
 } from "../types/atom-package";
 
-const DAY = 24 * 60 * 60 * 1000;
-
 @Resolver(() => AtomPackageType)
 export class AtomPackageResolver {
   @FieldResolver(() => AtomVersionType, { nullable: true, description: "The highest version that is not deleted." })
@@ -47,9 +45,7 @@ export class AtomPackageResolver {
     @Arg("to", () => Date, { nullable: true }) to: Date | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DownloadHistoryType> {
-    const until = to ?? new Date();
-    const daily = await atomDownloadHistory(ctx.db, pkg.name, from ?? new Date(until.getTime() - 29 * DAY), until);
-    return { total: daily.reduce((sum, day) => sum + day.count, 0), daily };
+    return atomDownloadHistory(ctx.db, pkg.name, { from, to });
   }
 
   @Mutation(() => AtomPackageType, { description: "Publishes an Atom package from the newest semver tag of owner/repo under the git base." })

@@ -2,12 +2,13 @@ import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, regis
 import { WharfError } from "../../errors";
 import * as packages from "../../services/packages";
 import { setYanked } from "../../services/versions";
-import { jsrStats, listJsrPackages, registryCounts } from "../../services/package-listing";
+import { featuredJsrPackages, listJsrPackages, registryCounts } from "../../services/package-listing";
 import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom-package-listing";
 import { getAtomPackage, summarize } from "../../services/atom-packages";
 import { listAllPackages } from "../../services/package-directory";
 import { atomPackageNode } from "../types/atom-package";
-import { loadPackageNodes, searchPackages } from "./package-nodes";
+import { searchPackages } from "../../services/package-search";
+import { foundPackageNode, loadPackageNodes } from "./package-nodes";
 import { connectionOf, listComplexity, PageArgs, windowOf, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { Ecosystem, JsrPackageType, jsrPackageNode, PackageConnection, PackageInterface } from "../types/package";
@@ -139,14 +140,14 @@ export class PackageResolver {
     const window = windowOf(page);
     if (!query.trim()) throw new WharfError("malformedRequest", "Malformed request: query must not be empty.");
     const { items, total } = await searchPackages(ctx, query, ecosystem ?? undefined, window);
-    return connectionOf(items, window, total);
+    return connectionOf(items.map(foundPackageNode), window, total);
   }
 
   @Query(() => RegistryStatsType)
   async stats(@Ctx() ctx: GraphQLContext): Promise<RegistryStatsType> {
-    const [counts, stats, newest, updated] = await Promise.all([
+    const [counts, featured, newest, updated] = await Promise.all([
       registryCounts(ctx),
-      jsrStats(ctx),
+      featuredJsrPackages(ctx, STATS_SIZE),
       listAllPackages(ctx.sql, undefined, { field: "createdAt", direction: "desc" }, { offset: 0, limit: STATS_SIZE }),
       listAllPackages(ctx.sql, undefined, { field: "updatedAt", direction: "desc" }, { offset: 0, limit: STATS_SIZE }),
     ]);
@@ -158,7 +159,7 @@ export class PackageResolver {
       atomPackageCount: counts.atomPackages,
       newest: await loadPackageNodes(ctx, newest.items),
       updated: await loadPackageNodes(ctx, updated.items),
-      featured: stats.featured.map(jsrPackageNode),
+      featured: featured.map(jsrPackageNode),
     };
   }
 
