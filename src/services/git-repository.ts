@@ -154,7 +154,10 @@ async function borrowing(repo: GitRepository, object: string) {
 }
 
 function homeOf(cacheDir: string): Promise<string> {
-  return memo(path.join(cacheDir, "home"), (dir) => fs.promises.mkdir(dir, { recursive: true, mode: 0o700 }));
+  return memo(path.join(cacheDir, "home"), async (dir) => {
+    await fs.promises.mkdir(cacheDir, { recursive: true });
+    await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+  });
 }
 
 /** Makes a folder of Wharf's once per process; resolves to its path. */
