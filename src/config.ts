@@ -13,7 +13,10 @@ export interface Config {
   dataDir: string;
   /** Where tarballs and files are kept; default DATA_DIR/blobs. Several Wharfs on one PostgreSQL share one. */
   blobDir: string;
-  /** Where Atom packages' git repositories are: owner/repo resolves to <gitBase>/owner/repo(.git). */
+  /**
+   * Where Atom packages' git repositories are: owner/repo is <gitBase>/owner/repo(.git) in an absolute folder,
+   * or <gitBase>/owner/repo.git on an http(s) git server (no trailing slash).
+   */
   gitBase: string;
   /** An external PostgreSQL; undefined means the embedded one under dataDir. */
   databaseUrl?: string;
@@ -54,7 +57,7 @@ export function parseConfig(env: Env = process.env): Config {
   const publicUrl = read("PUBLIC_URL", parseHttpUrl, "");
   const dataDir = path.resolve(read("DATA_DIR", (raw) => raw, "./data"));
   const blobDir = path.resolve(read("BLOB_DIR", (raw) => raw, path.join(dataDir, "blobs")));
-  const gitBase = read("WHARF_GIT_BASE", (raw) => raw, path.join(dataDir, "git"));
+  const gitBase = read("WHARF_GIT_BASE", parseGitBase, path.join(dataDir, "git"));
   const databaseUrl = read<string | undefined>("DATABASE_URL", parsePostgresUrl, undefined);
   const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
@@ -102,6 +105,19 @@ function urlOf(protocols: string[], expected: string): (raw: string) => string {
 
 const parseHttpUrl = urlOf(["http:", "https:"], "an absolute http:// or https:// URL");
 const parsePostgresUrl = urlOf(["postgresql:", "postgres:"], "a postgresql://user@host:port/database URL");
+
+/** A folder, or an http(s) URL; git's other transports (file://, ssh, git://, ext::<command>) are refused. */
+function parseGitBase(raw: string): string {
+  // "scheme:" or git's "transport::address", as opposed to a folder.
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw)) return path.resolve(raw);
+  try {
+    const url = new URL(raw);
+    if ((url.protocol === "http:" || url.protocol === "https:") && !url.search && !url.hash) return raw.replace(/\/+$/, "");
+  } catch {
+    // the same message
+  }
+  return "!expected a folder or an http(s):// URL (without query or fragment)";
+}
 
 function parseToken(raw: string): string {
   return raw.length >= 16 ? raw : "!expected a token of at least 16 characters";

@@ -56,7 +56,7 @@ export async function atomPackagesOwnedBy(db: Tx, owner: string): Promise<AtomPa
 
 /** POST /packages: the package from the repository's newest semver tag. */
 export async function createAtomPackage(ctx: ServiceContext, repository: string): Promise<AtomPackageWithDetail> {
-  const repo = locateRepository(ctx.config.gitBase, repository);
+  const repo = locateRepository(ctx.config, repository);
   await requireAtomOwner(ctx, repo.owner);
   const tags = (await listTags(repo)).filter((t) => semver.valid(t));
   const newest = tags.sort(semver.rcompare)[0];
@@ -88,7 +88,7 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
   const pkg = await getAtomPackage(ctx.db, requested);
   const name = pkg.name;
   await requireAtomOwner(ctx, pkg.owner);
-  const repo = locateRepository(ctx.config.gitBase, pkg.repository);
+  const repo = locateRepository(ctx.config, pkg.repository);
   const release = await releaseAt(repo, tag);
   const newName = release.json.name as string;
   if (newName !== name && !rename) throw new WharfError("atomNameMismatch");
