@@ -77,12 +77,19 @@ export function requirePermittedTarball(tarballHashes: string[] | null, sha256: 
   if (tarballHashes && !tarballHashes.includes(`sha256-${sha256}`)) throw new WharfError("missingPermission");
 }
 
-/** Who may publish or remove an Atom package owned by `owner`: that user, a member of that scope, or staff. */
-export async function requireAtomOwner(ctx: ServiceContext, owner: string): Promise<User> {
+/** Who owns an Atom package: a user (by id) or a scope; `name` is only for messages. Neither: staff alone. */
+export interface AtomOwner {
+  userId: string | null;
+  scope: string | null;
+  name: string;
+}
+
+/** Who may publish or remove an Atom package: its owning user, a member of its owning scope, or staff. Never by name. */
+export async function requireAtomOwner(ctx: ServiceContext, owner: AtomOwner): Promise<User> {
   const user = requireUser(ctx);
-  if (user.isStaff || user.login === owner.toLowerCase()) return user;
-  if (await membershipOf(ctx, owner, user.id)) return user;
-  throw new WharfError("actorNotAuthorized", `Only ${owner} (or a member of that scope) may do this.`);
+  if (user.isStaff || (owner.userId !== null && owner.userId === user.id)) return user;
+  if (owner.scope !== null && (await membershipOf(ctx, owner.scope, user.id))) return user;
+  throw new WharfError("actorNotAuthorized", `Only ${owner.name} (or a member of that scope) may do this.`);
 }
 
 /**

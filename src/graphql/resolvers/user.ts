@@ -67,7 +67,7 @@ export class UserResolver {
 
   @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user owns, by name." })
   async atomPackages(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
-    return connectionOver((await atomPackagesOwnedBy(ctx.db, user.login)).map(atomPackageNode), page);
+    return connectionOver((await atomPackagesOwnedBy(ctx.db, user.id)).map(atomPackageNode), page);
   }
 
   @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user starred, most recent first." })
