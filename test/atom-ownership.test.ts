@@ -1,6 +1,7 @@
-// Who owns an Atom package. Logins and scope names are one namespace (an Atom
-// repository's owner is either); a package's owner is kept by id, so a
-// look-alike name gives no rights.
+// Who owns an Atom package, and which names stay theirs. Logins and scope
+// names are one namespace (an Atom repository's owner is either); a package's
+// owner is kept by id, so a look-alike name gives no rights; old and deleted
+// package names stay with their owner; and a name@version keeps its bytes.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { atomAs, publishers } from "./support/atom";
@@ -122,5 +123,81 @@ describe("an Atom package's owner", () => {
     await publishRepo(user, repo);
     const res = await graphql(world.server.url, `query($l: String!) { user(login: $l) { atomPackages { nodes { name } } } }`, { l: user.login });
     expect(res.data.user.atomPackages.nodes).toEqual([{ name }]);
+  });
+});
+
+describe("Atom names", () => {
+  it("stay with their owner after a rename: nobody else publishes under the old name", async () => {
+    const { user: alice, name, repo } = await publisher();
+    await publishRepo(alice, repo);
+    const newName = `${name}-renamed`;
+    addRelease(gitBase, alice.login, name, { tag: "v2.0.0", files: { "package.json": atomPackageJson(newName, "2.0.0") } });
+    expect((await publishTag(alice, name, "v2.0.0", true)).status).toBe(201);
+
+    // Mallory's new package under the old name, and her rename to it, are refused; the old name still leads to Alice's.
+    const mallory = await world.user("mal");
+    const squat = uniqueName("squat");
+    makeRepository(gitBase, mallory.login, squat, [{ tag: "v9.0.0", files: { "package.json": atomPackageJson(name, "9.0.0") } }]);
+    const taken = await publishRepo(mallory, `${mallory.login}/${squat}`);
+    expect([taken.status, taken.body.message]).toEqual([409, expect.stringMatching(/name/)]);
+    const own = uniqueName("own");
+    makeRepository(gitBase, mallory.login, own, [
+      { tag: "v1.0.0", files: { "package.json": atomPackageJson(own, "1.0.0") } },
+      { tag: "v2.0.0", files: { "package.json": atomPackageJson(name, "2.0.0") } },
+    ]);
+    // Only 2.0.0 (the newest tag) is published, under the old name: refused. Publish 1.0.0 under its own name, then rename.
+    expect((await publishRepo(mallory, `${mallory.login}/${own}`)).status).toBe(409);
+    addRelease(gitBase, mallory.login, own, { tag: "v3.0.0", files: { "package.json": atomPackageJson(own, "3.0.0") } });
+    expect((await publishRepo(mallory, `${mallory.login}/${own}`)).status).toBe(201);
+    expect((await publishTag(mallory, own, "v2.0.0", true)).status).toBe(409);
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body).toMatchObject({ name: newName, owner: alice.login });
+
+    // Alice herself may take her old name again.
+    const again = uniqueName("again");
+    makeRepository(gitBase, alice.login, again, [{ tag: "v5.0.0", files: { "package.json": atomPackageJson(name, "5.0.0") } }]);
+    expect((await publishRepo(alice, `${alice.login}/${again}`)).status).toBe(201);
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body).toMatchObject({ name, releases: { latest: "5.0.0" } });
+    expect((await world.anonymous.get(`/atom/api/packages/${newName}`)).body).toMatchObject({ name: newName, releases: { latest: "2.0.0" } });
+  });
+
+  it("stay with their owner after a delete, and a name@version never changes its bytes", async () => {
+    const { user: alice, name, repo } = await publisher();
+    await publishRepo(alice, repo);
+    const before = await (await fetch(`${world.server.url}/atom/api/packages/${name}/versions/1.1.0/tarball`)).arrayBuffer();
+    expect((await remove(alice, name)).status).toBe(204);
+
+    const mallory = await world.user("mal");
+    const squat = uniqueName("squat");
+    makeRepository(gitBase, mallory.login, squat, [{ tag: "v1.1.0", files: { "package.json": atomPackageJson(name, "1.1.0"), "evil.js": "1\n" } }]);
+    const taken = await publishRepo(mallory, `${mallory.login}/${squat}`);
+    expect([taken.status, taken.body.message]).toEqual([409, expect.stringMatching(/name/)]);
+
+    // Alice may publish the name again, but 1.1.0 only with its old bytes.
+    const changed = uniqueName("changed");
+    makeRepository(gitBase, alice.login, changed, [{ tag: "v1.1.0", files: { "package.json": atomPackageJson(name, "1.1.0"), "other.js": "2\n" } }]);
+    const refused = await publishRepo(alice, `${alice.login}/${changed}`);
+    expect([refused.status, refused.body.message]).toEqual([409, expect.stringMatching(/version/)]);
+    expect((await publishRepo(alice, repo)).status).toBe(201);
+    const after = await (await fetch(`${world.server.url}/atom/api/packages/${name}/versions/1.1.0/tarball`)).arrayBuffer();
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
+  });
+
+  it("stay with their owning scope: another member may take one again, an outsider may not", async () => {
+    const admin = await world.user("adm");
+    const member = await world.user("mem");
+    const scope = uniqueName("s");
+    await admin.api.post("/api/scopes", { body: { scope } });
+    await admin.api.post(`/api/scopes/${scope}/members`, { body: { githubLogin: member.login } });
+    await member.api.post(`/api/user/invites/${scope}`);
+    const name = uniqueName("atom");
+    makeRepository(gitBase, scope, name, [{ tag: "v1.0.0", files: { "package.json": atomPackageJson(name, "1.0.0") } }]);
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${scope}/${name}`, { headers: atomAs(admin) })).status).toBe(201);
+    expect((await remove(admin, name)).status).toBe(204);
+
+    const outsider = await world.user("out");
+    makeRepository(gitBase, outsider.login, name, [{ tag: "v2.0.0", files: { "package.json": atomPackageJson(name, "2.0.0") } }]);
+    expect((await publishRepo(outsider, `${outsider.login}/${name}`)).status).toBe(409);
+    addRelease(gitBase, scope, name, { tag: "v2.0.0", files: { "package.json": atomPackageJson(name, "2.0.0") } });
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${scope}/${name}`, { headers: atomAs(member) })).status).toBe(201);
   });
 });

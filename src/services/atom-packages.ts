@@ -6,7 +6,7 @@ import type { Db, Tx } from "../storage/database";
 import { countAtomDownload } from "./atom-downloads";
 import type { ServiceContext } from "./context";
 import { archiveAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
-import { ownerOf, resolveAtomOwner } from "./atom-names";
+import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./atom-names";
 import { requireAtomOwner } from "./policies";
 import { isForeignKeyViolation, isUniqueViolation } from "./sql";
 import type { AtomPackageSummary } from "./atom-package-listing";
@@ -73,6 +73,8 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
   const readme = await readmeAt(repo, newest);
   try {
     await ctx.db.$transaction(async (tx) => {
+      await claimAtomName(tx, name, owner);
+      await recordAtomVersion(tx, name, release.version, tarball);
       await tx.atomPackage.create({
         data: {
           name,
@@ -111,11 +113,15 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
       // Deleted versions keep their row, so they can never come back.
       if (await tx.atomVersion.findUnique({ where: { name_version: { name, version: release.version } } })) throw new WharfError("atomVersionExists");
       if (newName !== name) {
+        await claimAtomName(tx, newName, ownerOf(pkg));
         await tx.atomPackage.update({ where: { name }, data: { name: newName } });
         // Every earlier name now leads to the new one.
         await tx.atomRename.updateMany({ where: { name }, data: { name: newName } });
         await tx.atomRename.create({ data: { oldName: name, name: newName } });
+        // The versions now answer under the new name too: with the bytes they have, never with others.
+        for (const v of await tx.atomVersion.findMany({ where: { name: newName } })) await recordAtomVersion(tx, newName, v.version, v.tarball);
       }
+      await recordAtomVersion(tx, newName, release.version, tarball);
       const created = await tx.atomVersion.create({ data: { name: newName, version: release.version, metadata: release.json as object, tarball } });
       const latest = latestOf([...(await tx.atomVersion.findMany({ where: { name: newName, deleted: false } }))]);
       if (latest?.version === release.version) await tx.atomPackage.update({ where: { name: newName }, data: { metadata: release.json as object, readme } });
@@ -139,6 +145,7 @@ export function summarize({ versions, _count, ...pkg }: AtomPackageWithDetail, s
 export async function deleteAtomPackage(ctx: ServiceContext, name: string): Promise<void> {
   const pkg = await getAtomPackage(ctx.db, name);
   await requireAtomOwner(ctx, ownerOf(pkg));
+  // Its names (atom_names) and versions' bytes (atom_published_versions) outlive it.
   await ctx.db.$transaction([
     ctx.db.atomRename.deleteMany({ where: { name: pkg.name } }),
     ctx.db.atomPackage.delete({ where: { name: pkg.name } }),

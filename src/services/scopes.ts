@@ -126,7 +126,7 @@ export async function deleteScope(ctx: ServiceContext, name: string): Promise<vo
   await ctx.db.$transaction(async (tx) => {
     await lockRow(tx, "scopes", "scope", name);
     if ((await tx.package.count({ where: { scope: name } })) > 0) throw new WharfError("scopeNotEmpty");
-    // Its Atom packages are owned by it.
+    // Its Atom packages are owned by it; its old Atom names go to nobody with it (atom_names' owner is set null).
     if ((await tx.atomPackage.count({ where: { ownerScope: name } })) > 0) throw new WharfError("scopeNotEmpty");
     await tx.scope.delete({ where: { scope: name } });
   });
