@@ -1,6 +1,6 @@
 // End to end with the real deno: `deno publish` to Wharf, then `deno run` of
 // code that imports the published packages from it.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,8 +21,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(denoDir, { recursive: true, force: true }));
 
+const denoEnv = () => ({ ...process.env, JSR_URL: `${world.server.url}/`, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" });
+
 async function deno(cwd: string, ...args: string[]) {
-  const env = { ...process.env, JSR_URL: `${world.server.url}/`, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+  const env = denoEnv();
   try {
     return await run(DENO, args, { cwd, env, timeout: 120_000 });
   } catch (err) {
@@ -62,4 +64,44 @@ it("publishes with deno publish and runs with deno run", async () => {
   expect(output.stdout.trim()).toBe("HELLO, WHARF!");
 
   for (const dir of [greet, shout, app]) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// deno offers the device flow only on a terminal: script(1) (util-linux) gives it one; without it, this test is skipped.
+const withTerminal = fs.existsSync("/usr/bin/script") ? it : it.skip;
+
+withTerminal("publishes through the device flow, with a token bound to the tarball deno made", async () => {
+  const alice = await world.user("deno");
+  const scope = uniqueName("d");
+  await alice.api.post("/api/scopes", { body: { scope } });
+  await alice.api.post(`/api/scopes/${scope}/packages`, { body: { package: "hello" } });
+  const dir = writeFiles({
+    "deno.json": JSON.stringify({ name: `@${scope}/hello`, version: "1.0.0", exports: "./mod.ts", license: "MIT" }),
+    "mod.ts": "export const hello = 1;\n",
+  });
+
+  // Without --token, deno asks for an authorization and prints where to approve it; alice approves it.
+  const child = spawn("script", ["-qfec", `${DENO} publish`, "/dev/null"], { cwd: dir, env: denoEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  let asked = false;
+  const approved = new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const code = /auth\?code=([A-Z]{4}-[A-Z]{4})/.exec(output)?.[1];
+      if (!code || asked) return;
+      asked = true;
+      alice.api.post(`/api/authorizations/approve/${code}`).then((res) => (res.status === 204 ? resolve() : reject(new Error(JSON.stringify(res.body)))), reject);
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  await Promise.race([approved, exited.then(() => Promise.reject(new Error(`deno publish exited before it was approved:\n${output}`)))]);
+  expect([await exited, output]).toEqual([0, expect.stringContaining(`Successfully published @${scope}/hello@1.0.0`)]);
+
+  // deno asked for that one version, bound to its tarball's hash, in upstream's format.
+  const device = (await alice.api.get("/api/user/tokens")).body.find((t: { type: string }) => t.type === "device");
+  expect(device.permissions).toEqual([
+    { permission: "package/publish", scope, package: "hello", version: "1.0.0", tarballHash: expect.stringMatching(/^sha256-[0-9a-f]{64}$/) },
+  ]);
+  fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -8,11 +8,12 @@ import { PackageResolver } from "./resolvers/package";
 import { JsrPackageVersionsResolver, JsrVersionResolver } from "./resolvers/version";
 import { ScopeResolver } from "./resolvers/scope";
 import { ScopeInviteResolver, ScopeMemberResolver } from "./resolvers/scope-member";
+import { TokenResolver } from "./resolvers/token";
 import { UserResolver } from "./resolvers/user";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, AtomPackageResolver, EditorReleaseResolver],
+    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, AtomPackageResolver, EditorReleaseResolver, TokenResolver],
     validate: false,
   });
 }

@@ -7,8 +7,8 @@ import type { SqlReader } from "../storage/sql-reader";
 
 export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars" | "name";
 
-/** A package as lists show it: its row, its star count and its latest version. */
-export type AtomPackageSummary = AtomPackage & { starCount: number; latest: string | null };
+/** A package as lists show it: its row (but who owns it by id), its star count and its latest version. */
+export type AtomPackageSummary = Omit<AtomPackage, "ownerUserId" | "ownerScope"> & { starCount: number; latest: string | null };
 
 export interface AtomPageRequest {
   offset: number;

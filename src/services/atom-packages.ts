@@ -6,8 +6,9 @@ import type { Db, Tx } from "../storage/database";
 import { countAtomDownload } from "./atom-downloads";
 import type { ServiceContext } from "./context";
 import { archiveAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
+import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./atom-names";
 import { requireAtomOwner } from "./policies";
-import { isUniqueViolation } from "./sql";
+import { isForeignKeyViolation, isUniqueViolation } from "./sql";
 import type { AtomPackageSummary } from "./atom-package-listing";
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
@@ -48,16 +49,20 @@ async function releaseAt(repo: GitRepository, tag: string): Promise<Release> {
   return { json, version, tag };
 }
 
-/** The packages a user or scope owns, by name. */
-export async function atomPackagesOwnedBy(db: Tx, owner: string): Promise<AtomPackageSummary[]> {
-  const owned = await db.atomPackage.findMany({ where: { owner: owner.toLowerCase() }, include: withDetail, orderBy: { name: "asc" } });
+/** The packages a user owns, by name. */
+export async function atomPackagesOwnedBy(db: Tx, userId: string): Promise<AtomPackageSummary[]> {
+  const owned = await db.atomPackage.findMany({ where: { ownerUserId: userId }, include: withDetail, orderBy: { name: "asc" } });
   return owned.map((pkg) => summarize(pkg));
 }
 
-/** POST /packages: the package from the repository's newest semver tag. */
+const noOwner = (name: string) => new WharfError("malformedRequest", `Malformed request: ${name} is neither a user nor a scope, so nobody could own the package.`);
+
+/** POST /packages: the package from the repository's newest semver tag, owned by the user or scope the repository's owner names. */
 export async function createAtomPackage(ctx: ServiceContext, repository: string): Promise<AtomPackageWithDetail> {
   const repo = locateRepository(ctx.config, repository);
-  await requireAtomOwner(ctx, repo.owner);
+  const owner = await resolveAtomOwner(ctx.db, repo.owner);
+  await requireAtomOwner(ctx, owner ?? { userId: null, scope: null, name: repo.owner.toLowerCase() });
+  if (!owner) throw noOwner(repo.owner);
   const tags = (await listTags(repo)).filter((t) => semver.valid(t));
   const newest = tags.sort(semver.rcompare)[0];
   if (!newest) throw new WharfError("atomTagNotFound", `${repository} has no semver tag to publish.`);
@@ -65,19 +70,28 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
   const name = release.json.name as string;
   if (await ctx.db.atomPackage.findUnique({ where: { name } })) throw new WharfError("atomPackageExists");
   const tarball = (await ctx.blobs.put(archiveAt(repo, newest))).sha256;
+  const readme = await readmeAt(repo, newest);
   try {
-    await ctx.db.atomPackage.create({
-      data: {
-        name,
-        owner: repo.owner.toLowerCase(),
-        repository,
-        metadata: release.json as object,
-        readme: await readmeAt(repo, newest),
-        versions: { create: { version: release.version, metadata: release.json as object, tarball } },
-      },
+    await ctx.db.$transaction(async (tx) => {
+      await claimAtomName(tx, name, owner);
+      await recordAtomVersion(tx, name, release.version, tarball);
+      await tx.atomPackage.create({
+        data: {
+          name,
+          owner: owner.name,
+          ownerUserId: owner.userId,
+          ownerScope: owner.scope,
+          repository,
+          metadata: release.json as object,
+          readme,
+          versions: { create: { version: release.version, metadata: release.json as object, tarball } },
+        },
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new WharfError("atomPackageExists");
+    // The owning scope was deleted meanwhile.
+    if (isForeignKeyViolation(err)) throw noOwner(repo.owner);
     throw err;
   }
   return getAtomPackage(ctx.db, name);
@@ -87,7 +101,7 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
 export async function publishAtomVersion(ctx: ServiceContext, requested: string, tag: string, rename: boolean): Promise<AtomVersion> {
   const pkg = await getAtomPackage(ctx.db, requested);
   const name = pkg.name;
-  await requireAtomOwner(ctx, pkg.owner);
+  await requireAtomOwner(ctx, ownerOf(pkg));
   const repo = locateRepository(ctx.config, pkg.repository);
   const release = await releaseAt(repo, tag);
   const newName = release.json.name as string;
@@ -99,11 +113,15 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
       // Deleted versions keep their row, so they can never come back.
       if (await tx.atomVersion.findUnique({ where: { name_version: { name, version: release.version } } })) throw new WharfError("atomVersionExists");
       if (newName !== name) {
+        await claimAtomName(tx, newName, ownerOf(pkg));
         await tx.atomPackage.update({ where: { name }, data: { name: newName } });
         // Every earlier name now leads to the new one.
         await tx.atomRename.updateMany({ where: { name }, data: { name: newName } });
         await tx.atomRename.create({ data: { oldName: name, name: newName } });
+        // The versions now answer under the new name too: with the bytes they have, never with others.
+        for (const v of await tx.atomVersion.findMany({ where: { name: newName } })) await recordAtomVersion(tx, newName, v.version, v.tarball);
       }
+      await recordAtomVersion(tx, newName, release.version, tarball);
       const created = await tx.atomVersion.create({ data: { name: newName, version: release.version, metadata: release.json as object, tarball } });
       const latest = latestOf([...(await tx.atomVersion.findMany({ where: { name: newName, deleted: false } }))]);
       if (latest?.version === release.version) await tx.atomPackage.update({ where: { name: newName }, data: { metadata: release.json as object, readme } });
@@ -126,7 +144,8 @@ export function summarize({ versions, _count, ...pkg }: AtomPackageWithDetail, s
 
 export async function deleteAtomPackage(ctx: ServiceContext, name: string): Promise<void> {
   const pkg = await getAtomPackage(ctx.db, name);
-  await requireAtomOwner(ctx, pkg.owner);
+  await requireAtomOwner(ctx, ownerOf(pkg));
+  // Its names (atom_names) and versions' bytes (atom_published_versions) outlive it.
   await ctx.db.$transaction([
     ctx.db.atomRename.deleteMany({ where: { name: pkg.name } }),
     ctx.db.atomPackage.delete({ where: { name: pkg.name } }),
@@ -135,7 +154,7 @@ export async function deleteAtomPackage(ctx: ServiceContext, name: string): Prom
 
 export async function deleteAtomVersion(ctx: ServiceContext, name: string, version: string): Promise<void> {
   const pkg = await getAtomPackage(ctx.db, name);
-  await requireAtomOwner(ctx, pkg.owner);
+  await requireAtomOwner(ctx, ownerOf(pkg));
   await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.atomVersion.updateMany({ where: { name: pkg.name, version, deleted: false }, data: { deleted: true } });
     if (count === 0) throw new WharfError("atomPackageNotFound");

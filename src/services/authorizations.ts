@@ -7,6 +7,7 @@ import type { Authorization, User } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import { WharfError } from "../errors";
 import type { ServiceContext } from "./context";
+import { parsePermissions, storedPermissions } from "./permissions";
 import { requireUser } from "./policies";
 import { hashSecret, issueToken } from "./tokens";
 
@@ -25,15 +26,17 @@ export interface StartedAuthorization {
 
 export async function startAuthorization(
   ctx: ServiceContext,
-  input: { challenge: string; permissions?: unknown[] | null },
+  input: { challenge: string; permissions?: unknown },
 ): Promise<StartedAuthorization> {
+  // deno asks for one version permission per package it publishes, each bound to its tarball's hash.
+  const permissions = parsePermissions(input.permissions);
   const exchangeToken = randomBytes(20).toString("hex");
   const authorization = await ctx.db.authorization.create({
     data: {
       code: newCode(),
       exchangeHash: hashSecret(exchangeToken),
       challenge: input.challenge,
-      permissions: (input.permissions as Prisma.InputJsonValue) ?? Prisma.DbNull,
+      permissions: permissions ? (permissions as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
       expiresAt: new Date(Date.now() + LIFETIME_MS),
     },
   });
@@ -88,7 +91,7 @@ export async function exchangeAuthorization(
   const { secret } = await issueToken(ctx.db, authorization.userId!, {
     description: "device authorization",
     kind: "device",
-    permissions: authorization.permissions,
+    permissions: storedPermissions(authorization.permissions),
     expiresAt: new Date(Date.now() + DEVICE_TOKEN_LIFETIME_MS),
   });
   return { secret, user: authorization.user! };

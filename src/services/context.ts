@@ -5,7 +5,8 @@ import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { SqlReader } from "../storage/sql-reader";
 import type { Loaders } from "./loaders";
-import type { Prisma, User } from "../generated/prisma/client";
+import type { User } from "../generated/prisma/client";
+import type { Permission } from "./permissions";
 
 export interface ServiceContext {
   db: Db;
@@ -22,5 +23,5 @@ export interface ServiceContext {
    * What the request's token is limited to (jsr permissions, e.g. publishing
    * one package version), or null when it may do anything its user may.
    */
-  permissions?: Prisma.JsonValue | null;
+  permissions?: readonly Permission[] | null;
 }

@@ -3,6 +3,7 @@
 import type { User } from "../generated/prisma/client";
 import { WharfError } from "../errors";
 import type { ServiceContext } from "./context";
+import { publishGrant } from "./permissions";
 
 /**
  * The acting user; anonymous requests are refused, and so are tokens limited
@@ -51,35 +52,52 @@ export async function requireScopeMember(ctx: ServiceContext, scope: string): Pr
   return user;
 }
 
+/** Who may publish a version, and which uploads their token allows. */
+export interface Publisher {
+  user: User;
+  /** The uploaded tarball must hash to one of these ("sha256-<hex>"); null: any tarball. */
+  tarballHashes: string[] | null;
+}
+
 /**
  * Who may publish a version: a scope member (or staff) whose token is not
  * limited, or whose token's permissions name this scope, package and version.
  */
-export async function requirePublisher(ctx: ServiceContext, scope: string, pkg: string, version: string): Promise<User> {
+export async function requirePublisher(ctx: ServiceContext, scope: string, pkg: string, version: string): Promise<Publisher> {
   const user = ctx.actor;
   if (!user) throw new WharfError("missingAuthentication");
-  if (ctx.permissions && !permitsPublish(ctx.permissions, scope, pkg, version)) throw new WharfError("missingPermission");
+  const grant = ctx.permissions ? publishGrant(ctx.permissions, scope, pkg, version) : { tarballHashes: null };
+  if (!grant) throw new WharfError("missingPermission");
   if (!user.isStaff && !(await membershipOf(ctx, scope, user.id))) throw new WharfError("actorNotScopeMember");
-  return user;
+  return { user, tarballHashes: grant.tarballHashes };
 }
 
-function permitsPublish(permissions: unknown, scope: string, pkg: string, version: string): boolean {
-  if (!Array.isArray(permissions)) return false;
-  return permissions.some(
-    (p) =>
-      p?.permission === "package/publish" &&
-      p.scope === scope &&
-      (p.package === undefined || p.package === pkg) &&
-      (p.version === undefined || p.version === version),
-  );
+/** A device token approved for one tarball publishes that tarball only (upstream answers missingPermission too). */
+export function requirePermittedTarball(tarballHashes: string[] | null, sha256: string): void {
+  if (tarballHashes && !tarballHashes.includes(`sha256-${sha256}`)) throw new WharfError("missingPermission");
 }
 
-/** Who may publish or remove an Atom package owned by `owner`: that user, a member of that scope, or staff. */
-export async function requireAtomOwner(ctx: ServiceContext, owner: string): Promise<User> {
+/** Who owns an Atom package: a user (by id) or a scope; `name` is only for messages. Neither: staff alone. */
+export interface AtomOwner {
+  userId: string | null;
+  scope: string | null;
+  name: string;
+}
+
+/** Who may publish or remove an Atom package: its owning user, a member of its owning scope, or staff. Never by name. */
+export async function requireAtomOwner(ctx: ServiceContext, owner: AtomOwner): Promise<User> {
   const user = requireUser(ctx);
-  if (user.isStaff || user.login === owner.toLowerCase()) return user;
-  if (await membershipOf(ctx, owner, user.id)) return user;
-  throw new WharfError("actorNotAuthorized", `Only ${owner} (or a member of that scope) may do this.`);
+  if (user.isStaff || (owner.userId !== null && owner.userId === user.id)) return user;
+  if (owner.scope !== null && (await membershipOf(ctx, owner.scope, user.id))) return user;
+  throw new WharfError("actorNotAuthorized", `Only ${owner.name} (or a member of that scope) may do this.`);
+}
+
+/**
+ * The acting user for reading what only they may see (their email, stars):
+ * a token limited to publishing reads like no token at all.
+ */
+export function viewerOf(ctx: ServiceContext): User | undefined {
+  return ctx.permissions ? undefined : ctx.actor;
 }
 
 /** Whether the actor may administer the scope; for showing or hiding what only admins see. */

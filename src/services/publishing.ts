@@ -12,7 +12,7 @@ import type { ServiceContext } from "./context";
 import { packagePathProblem } from "./package-paths";
 import { packageChanged } from "./package-events";
 import { getPackage } from "./packages";
-import { requirePublisher } from "./policies";
+import { requirePermittedTarball, requirePublisher } from "./policies";
 import { dependenciesOf, readConfig } from "./publish-config";
 import { getScope, scopeQuotas } from "./scopes";
 import { isUniqueViolation } from "./sql";
@@ -44,7 +44,7 @@ export async function startPublish(ctx: ServiceContext, upload: Upload): Promise
   const pathProblem = packagePathProblem(configPath);
   if (pathProblem) throw new WharfError("malformedRequest", `Malformed request: config ${pathProblem}.`);
   if (upload.contentEncoding !== "gzip") throw new WharfError("missingGzipContentEncoding");
-  const user = await requirePublisher(ctx, scope, name, version);
+  const { user, tarballHashes } = await requirePublisher(ctx, scope, name, version);
   const pkg = await getPackage(ctx.db, scope, name);
   if (pkg.isArchived) throw new WharfError("packageArchived");
   const { publishAttemptsPerWeekUsage, publishAttemptsPerWeekLimit } = await scopeQuotas(ctx.db, await getScope(ctx.db, scope));
@@ -64,6 +64,8 @@ export async function startPublish(ctx: ServiceContext, upload: Upload): Promise
     }
     throw err;
   }
+  // Hashed while stored, as upstream hashes it while uploading: the upload is never held in memory.
+  requirePermittedTarball(tarballHashes, tarball);
   let task: PublishingTask;
   try {
     task = await ctx.db.publishingTask.create({ data: { userId: user.id, scope, name, version, configPath, tarball } });

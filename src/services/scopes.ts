@@ -5,7 +5,7 @@ import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
 import { requireScopeAdmin, requireUser } from "./policies";
 import { assertName } from "./names";
-import { isUniqueViolation, lockRow } from "./sql";
+import { isUniqueViolation, lockOwnerName, lockRow } from "./sql";
 
 export interface ScopeQuotas {
   packageUsage: number;
@@ -53,7 +53,11 @@ export async function scopeQuotas(db: Tx, scope: Scope): Promise<ScopeQuotas> {
   };
 }
 
-/** Creates a scope with the actor as its creator and first admin. */
+/**
+ * Creates a scope with the actor as its creator and first admin. Scope names
+ * and logins are one namespace (an Atom repository's owner is either): a
+ * scope may take a user's login only if that user creates it.
+ */
 export async function createScope(ctx: ServiceContext, input: { scope: string; description?: string }): Promise<FullScope> {
   const user = requireUser(ctx);
   const name = assertName("scope", input.scope);
@@ -62,6 +66,12 @@ export async function createScope(ctx: ServiceContext, input: { scope: string; d
     created = await ctx.db.$transaction(async (tx) => {
       // Serialise one user's creations, so that two at once cannot both slip under the limit.
       await lockRow(tx, "users", "id", user.id);
+      // Held until commit, as user creation holds it: of a scope and a user named alike at once, only one is made.
+      await lockOwnerName(tx, name);
+      const namesake = await tx.user.findUnique({ where: { login: name }, select: { id: true } });
+      if (namesake && namesake.id !== user.id) {
+        throw new WharfError("scopeNameReserved", "The provided scope name is reserved: it is another user's login.");
+      }
       if (!user.isStaff) {
         const usage = await tx.scope.count({ where: { creatorId: user.id } });
         if (usage >= user.scopeLimit) throw new WharfError("scopeLimitReached");
@@ -109,13 +119,15 @@ export async function updateScope(ctx: ServiceContext, name: string, update: Sco
   return fullScope(ctx.db, scope);
 }
 
-/** Deletes an empty scope, with its members and invites. */
+/** Deletes an empty scope (no jsr and no Atom packages), with its members and invites. */
 export async function deleteScope(ctx: ServiceContext, name: string): Promise<void> {
   await getScope(ctx.db, name);
   await requireScopeAdmin(ctx, name);
   await ctx.db.$transaction(async (tx) => {
     await lockRow(tx, "scopes", "scope", name);
     if ((await tx.package.count({ where: { scope: name } })) > 0) throw new WharfError("scopeNotEmpty");
+    // Its Atom packages are owned by it; its old Atom names go to nobody with it (atom_names' owner is set null).
+    if ((await tx.atomPackage.count({ where: { ownerScope: name } })) > 0) throw new WharfError("scopeNotEmpty");
     await tx.scope.delete({ where: { scope: name } });
   });
   ctx.loaders.scopeByName.clear(name);

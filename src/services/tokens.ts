@@ -5,6 +5,7 @@ import { Prisma, type Token, type User } from "../generated/prisma/client";
 import { WharfError } from "../errors";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
+import { parsePermissions, storedPermissions, type Permission } from "./permissions";
 import { requireSelfOrStaff, requireUser } from "./policies";
 
 const TOKEN_PREFIX = "wharf_";
@@ -32,7 +33,7 @@ export async function issueToken(
     expiresAt?: Date | null;
     secret?: string;
     kind?: "personal" | "device";
-    permissions?: Prisma.JsonValue | null;
+    permissions?: readonly Permission[] | null;
   } = {},
 ): Promise<IssuedToken> {
   const secret = options.secret ?? newSecret();
@@ -43,22 +44,26 @@ export async function issueToken(
       description: options.description ?? "",
       expiresAt: options.expiresAt ?? null,
       kind: options.kind ?? "personal",
-      permissions: (options.permissions as Prisma.InputJsonValue | null) ?? Prisma.DbNull,
+      permissions: options.permissions ? (options.permissions as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
     },
   });
   return { token, secret };
 }
 
-/** A token for the acting user. */
+/**
+ * A token for the acting user, limited to the permissions asked for (exactly
+ * one, as upstream asks), or to nothing but what the user may do (none).
+ */
 export async function createOwnToken(
   ctx: ServiceContext,
-  input: { description?: string; expiresAt?: Date | null },
+  input: { description?: string; expiresAt?: Date | null; permissions?: unknown },
 ): Promise<IssuedToken> {
   const user = requireUser(ctx);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
     throw new WharfError("malformedRequest", "Malformed request: expiresAt must be in the future.");
   }
-  const issued = await issueToken(ctx.db, user.id, input);
+  const permissions = parsePermissions(input.permissions, { exactlyOne: true });
+  const issued = await issueToken(ctx.db, user.id, { description: input.description, expiresAt: input.expiresAt, permissions });
   ctx.loaders.tokensByUser.clear(user.id);
   return issued;
 }
@@ -83,7 +88,7 @@ export async function revokeOwnToken(ctx: ServiceContext, id: string): Promise<v
 /** Who a token speaks for, and what it may do for them (null: anything they may). */
 export interface Credential {
   user: User;
-  permissions: Prisma.JsonValue | null;
+  permissions: Permission[] | null;
 }
 
 /**
@@ -96,5 +101,5 @@ export async function authenticate(db: Tx, secret: string): Promise<Credential> 
     throw new WharfError("invalidBearerToken");
   }
   if (token.user.isBlocked) throw new WharfError("blocked");
-  return { user: token.user, permissions: token.permissions };
+  return { user: token.user, permissions: storedPermissions(token.permissions) };
 }

@@ -5,6 +5,7 @@ import { WharfError } from "../errors";
 import type { Db, Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
 import { requireStaff } from "./policies";
+import { lockOwnerName } from "./sql";
 import { issueToken, hashSecret, type IssuedToken } from "./tokens";
 
 // GitHub's rules for a login, lowercased so that logins compare as people expect.
@@ -20,13 +21,21 @@ export function normalizeLogin(login: string): string {
   return login.trim().toLowerCase();
 }
 
-/** Creates a user and a first token for them. Callers decide who may. */
+/**
+ * Creates a user and a first token for them. Callers decide who may. Logins
+ * and scope names are one namespace (an Atom repository's owner is either):
+ * a login may not be a scope's name.
+ */
 export async function addUser(db: Db, input: NewUser): Promise<{ user: User } & IssuedToken> {
   const login = normalizeLogin(input.login);
   if (!LOGIN_PATTERN.test(login)) throw new WharfError("invalidLogin");
-  const existing = await db.user.findUnique({ where: { login } });
-  if (existing) throw new WharfError("userAlreadyExists");
   return db.$transaction(async (tx) => {
+    // Held until commit, as scope creation holds it: of a user and a scope named alike at once, only one is made.
+    await lockOwnerName(tx, login);
+    if (await tx.user.findUnique({ where: { login } })) throw new WharfError("userAlreadyExists");
+    if (await tx.scope.findUnique({ where: { scope: login } })) {
+      throw new WharfError("userAlreadyExists", "A scope with this name already exists; logins and scope names may not be alike.");
+    }
     const user = await tx.user.create({ data: { login, name: input.name?.trim() || login, isStaff: input.isStaff ?? false } });
     const issued = await issueToken(tx, user.id, { description: "first token" });
     return { user, ...issued };
@@ -72,10 +81,14 @@ export async function userUsage(db: Db, userId: string): Promise<{ scopeUsage: n
  * and holds that token, so an operator can script everything else over HTTP.
  */
 export async function ensureAdmin(db: Db, secret: string): Promise<void> {
-  const admin = await db.user.upsert({
-    where: { login: "admin" },
-    create: { login: "admin", name: "Administrator", isStaff: true },
-    update: { isStaff: true, isBlocked: false },
+  const admin = await db.$transaction(async (tx) => {
+    await lockOwnerName(tx, "admin");
+    const existing = await tx.user.findUnique({ where: { login: "admin" } });
+    if (existing) return tx.user.update({ where: { id: existing.id }, data: { isStaff: true, isBlocked: false } });
+    if (await tx.scope.findUnique({ where: { scope: "admin" } })) {
+      throw new Error('WHARF_ADMIN_TOKEN: a scope is named "admin", so no user may take that login; remove the scope or unset WHARF_ADMIN_TOKEN.');
+    }
+    return tx.user.create({ data: { login: "admin", name: "Administrator", isStaff: true } });
   });
   const hash = hashSecret(secret);
   const held = await db.token.findUnique({ where: { hash } });

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-gr
 import * as atom from "../../services/atom-packages";
 import * as stars from "../../services/atom-stars";
 import { atomDownloadHistory } from "../../services/atom-downloads";
+import { viewerOf } from "../../services/policies";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import {
@@ -30,7 +31,8 @@ export class AtomPackageResolver {
 
   @FieldResolver(() => Boolean, { description: "Whether the caller starred it; false for the anonymous." })
   async viewerHasStarred(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return ctx.actor ? ctx.loaders.atomStarByUser.load(`${ctx.actor.id}:${pkg.name}`) : false;
+    const viewer = viewerOf(ctx);
+    return viewer ? ctx.loaders.atomStarByUser.load(`${viewer.id}:${pkg.name}`) : false;
   }
 
   @FieldResolver(() => UserConnection, { complexity: listComplexity, description: "Who starred it, earliest first." })

@@ -3,13 +3,14 @@ import type { User } from "../../generated/prisma/client";
 import { atomPackagesOwnedBy } from "../../services/atom-packages";
 import { starredBy } from "../../services/atom-stars";
 import { listUserInvites } from "../../services/scope-members";
+import { requireUser, viewerOf } from "../../services/policies";
 import { listUserScopes } from "../../services/scopes";
 import * as tokens from "../../services/tokens";
 import { createUser, getUserByLogin, setUserBlocked } from "../../services/users";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { ScopeConnection, ScopeInviteType } from "../types/scope";
-import { CreateTokenPayload, CreateUserPayload, TokenConnection } from "../types/token";
+import { CreateTokenPayload, CreateUserPayload, TokenConnection, TokenPermissionInput } from "../types/token";
 import { UserType } from "../types/user";
 import { AtomPackageConnection, atomPackageNode } from "../types/atom-package";
 import { orNull } from "./not-found";
@@ -26,11 +27,16 @@ class CreateUserInput {
   isStaff?: boolean;
 }
 
+/** GraphQL gives absent optional fields as null; a permission's shape is told by the fields it has. */
+function withoutNulls(input: TokenPermissionInput): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
+}
+
 @Resolver(() => UserType)
 export class UserResolver {
-  @Query(() => UserType, { nullable: true, description: "The user making the request, if any." })
+  @Query(() => UserType, { nullable: true, description: "The user making the request, if any; a token limited to publishing may not ask." })
   viewer(@Ctx() ctx: GraphQLContext): UserType | null {
-    return ctx.actor ?? null;
+    return ctx.actor ? requireUser(ctx) : null;
   }
 
   @Query(() => UserType, { nullable: true })
@@ -40,7 +46,8 @@ export class UserResolver {
 
   @FieldResolver(() => String, { nullable: true, description: "Shown only to the user themself and to staff." })
   email(@Root() user: User, @Ctx() ctx: GraphQLContext): string | null {
-    return ctx.actor && (ctx.actor.id === user.id || ctx.actor.isStaff) ? user.email : null;
+    const viewer = viewerOf(ctx);
+    return viewer && (viewer.id === user.id || viewer.isStaff) ? user.email : null;
   }
 
   @FieldResolver(() => ScopeConnection, { complexity: listComplexity, description: "The scopes the user is a member of." })
@@ -60,7 +67,7 @@ export class UserResolver {
 
   @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user owns, by name." })
   async atomPackages(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
-    return connectionOver((await atomPackagesOwnedBy(ctx.db, user.login)).map(atomPackageNode), page);
+    return connectionOver((await atomPackagesOwnedBy(ctx.db, user.id)).map(atomPackageNode), page);
   }
 
   @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user starred, most recent first." })
@@ -83,13 +90,14 @@ export class UserResolver {
     return setUserBlocked(ctx, login, isBlocked);
   }
 
-  @Mutation(() => CreateTokenPayload, { description: "Makes a token for the caller." })
+  @Mutation(() => CreateTokenPayload, { description: "Makes a token for the caller; with permissions (exactly one), limited to them." })
   createToken(
     @Arg("description", () => String, { defaultValue: "" }) description: string,
     @Arg("expiresAt", () => Date, { nullable: true }) expiresAt: Date | null,
+    @Arg("permissions", () => [TokenPermissionInput], { nullable: true }) permissions: TokenPermissionInput[] | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateTokenPayload> {
-    return tokens.createOwnToken(ctx, { description, expiresAt });
+    return tokens.createOwnToken(ctx, { description, expiresAt, permissions: permissions?.map(withoutNulls) });
   }
 
   @Mutation(() => Boolean, { description: "Revokes one of the caller's tokens." })

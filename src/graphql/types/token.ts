@@ -1,6 +1,44 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { ConnectionType } from "../connection";
 import { UserType } from "./user";
+
+@ObjectType("TokenPermission", {
+  description: 'What a limited token may do (jsr\'s permissions): publish to a scope, to a package of it, or one version of that package, with the tarball\'s hash ("sha256-<hex>").',
+})
+export class TokenPermissionType {
+  @Field(() => String, { description: 'Always "package/publish".' })
+  permission!: string;
+
+  @Field(() => String)
+  scope!: string;
+
+  @Field(() => String, { nullable: true })
+  package?: string;
+
+  @Field(() => String, { nullable: true })
+  version?: string;
+
+  @Field(() => String, { nullable: true })
+  tarballHash?: string;
+}
+
+@InputType({ description: "A permission, in one of jsr's shapes: scope; scope and package; or scope, package, version and tarballHash." })
+export class TokenPermissionInput {
+  @Field(() => String)
+  permission!: string;
+
+  @Field(() => String)
+  scope!: string;
+
+  @Field(() => String, { nullable: true })
+  package?: string;
+
+  @Field(() => String, { nullable: true })
+  version?: string;
+
+  @Field(() => String, { nullable: true })
+  tarballHash?: string;
+}
 
 @ObjectType("Token", { description: "A personal access token. The secret is never shown again after it is made." })
 export class TokenType {

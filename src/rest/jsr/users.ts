@@ -50,7 +50,7 @@ export const userOperations: Operations = {
 
   async createToken({ ctx, body }) {
     const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
-    const { token, secret } = await tokens.createOwnToken(ctx, { description: body.description, expiresAt });
+    const { token, secret } = await tokens.createOwnToken(ctx, { description: body.description, expiresAt, permissions: body.permissions });
     return ok({ secret, token: presentToken(token) });
   },
 
