@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Readable } from "node:stream";
 import { WharfError } from "../errors";
+import { unstorableJson } from "./storable";
 
 const run = promisify(execFile);
 const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
@@ -50,13 +51,19 @@ export async function packageJsonAt(repo: GitRepository, tag: string): Promise<R
   } catch {
     throw new WharfError("atomInvalidPackageJson", `There is no package.json at ${repo.owner}/${repo.name}@${tag}.`);
   }
+  let json: unknown;
   try {
-    const json = JSON.parse(text);
-    if (typeof json === "object" && json !== null && !Array.isArray(json)) return json;
+    json = JSON.parse(text);
   } catch {
     // the same message as a non-object
   }
-  throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} isn't valid JSON.`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} isn't valid JSON.`);
+  }
+  // It is stored as jsonb: what PostgreSQL cannot store is the publisher's error, not a 500.
+  const problem = unstorableJson(json);
+  if (problem) throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} ${problem}.`);
+  return json as Record<string, unknown>;
 }
 
 /** The readme at a tag, if there is one. */
