@@ -144,3 +144,28 @@ describe("out-of-range and malformed arguments", () => {
     expect((await owner.api.get(`/api/scopes/${scope}/packages/pkg`)).body).toMatchObject({ description: "", isArchived: false });
   });
 });
+
+describe("what the fuzz test found", () => {
+  it("refuses a date-time that RFC 3339 allows but a Date cannot hold (a leap second)", async () => {
+    const user = await world.user();
+    for (const expiresAt of ["2099-12-31T23:59:60Z", "9999-12-31T23:59:60+00:00"]) {
+      const res = await user.api.post("/api/user/tokens", { body: { description: "leap", expiresAt } });
+      expect([expiresAt, res.status, res.body]).toEqual([expiresAt, 400, malformed]);
+    }
+  });
+
+  it("publishes an Atom package whose README holds a NUL byte, without it", async () => {
+    const user = await world.user("ppm");
+    const name = uniqueName("atom");
+    makeRepository(gitBase, user.login, name, [{ tag: "v1.0.0", files: { "package.json": atomPackageJson(name, "1.0.0"), "README.md": "# a\u0000b\n" } }]);
+    const created = await world.anonymous.post(`/atom/api/packages?repository=${user.login}/${name}`, { headers: atomAs(user) });
+    expect([created.status, created.body.readme]).toEqual([201, "# a\uFFFDb\n"]);
+  });
+
+  it("keeps the Link header of an Atom search small, however long the query", async () => {
+    // fetch itself refuses an answer whose headers pass 16 KiB, as apm's HTTP client does.
+    const res = await world.anonymous.get(`/atom/api/packages/search?q=${"a_".repeat(5000)}&page=2`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("link")!.length).toBeLessThan(2000);
+  });
+});

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
@@ -38,6 +39,13 @@ export function sendError(res: Response, urlPath: string, err: WharfError): void
   res.status(err.status).json(dialectOf(urlPath).errorBody(err));
 }
 
+/**
+ * RFC 3339 allows what JavaScript's Date cannot hold (a leap second, 23:59:60): handlers turn date-times into Dates,
+ * so such a date-time is malformed input, not a 500 later.
+ */
+const rfc3339 = fullFormats["date-time"] as { validate: (text: string) => boolean };
+const representableDateTime = { type: "string" as const, validate: (text: string) => rfc3339.validate(text) && !Number.isNaN(Date.parse(text)) };
+
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
   operations: Operations,
@@ -49,7 +57,7 @@ export async function restHandler(
     quick: false,
     coerceTypes: true,
     ajvOpts: { strict: false, allErrors: false },
-    customizeAjv: (ajv) => addFormats(ajv),
+    customizeAjv: (ajv) => addFormats(ajv).addFormat("date-time", representableDateTime),
     handlers: {
       notFound: () => {
         throw new WharfError("notFound");

@@ -70,7 +70,8 @@ export async function packageJsonAt(repo: GitRepository, tag: string): Promise<R
 export async function readmeAt(repo: GitRepository, tag: string): Promise<string> {
   for (const name of ["README.md", "readme.md", "README"]) {
     const text = await git(repo, ["show", `refs/tags/${tag}:${name}`]).catch(() => undefined);
-    if (text !== undefined) return text;
+    // PostgreSQL's text refuses NUL: it goes the way of the bytes that are not UTF-8, to U+FFFD.
+    if (text !== undefined) return text.replaceAll("\u0000", "\uFFFD");
   }
   return "";
 }
