@@ -2,9 +2,11 @@
 // surrogates, absurd nesting), bad percent-encoding, numbers out of range and
 // loose bodies get a 4xx in the face's dialect, never a 500.
 import fs from "node:fs";
+import { gzipSync } from "node:zlib";
 import { atomAs } from "./support/atom";
 import { addRelease, atomPackageJson, makeGitBase, makeRepository } from "./support/git";
-import { request } from "./support/client";
+import { bodyOf, request } from "./support/client";
+import { uploadTarball } from "./support/packages";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const gitBase = makeGitBase();
@@ -127,6 +129,15 @@ describe("out-of-range and malformed arguments", () => {
       expect([body, res.status, res.body]).toEqual([body, 400, malformed]);
     }
     expect((await owner.api.get(`/api/scopes/${scope}`)).body).toMatchObject({ description: "", ghActionsVerifyActor: true });
+  });
+
+  it("refuses an upload sent as JSON instead of a tarball", async () => {
+    const { owner, scope } = await ownScope();
+    const res = await uploadTarball(world.server.url, owner.token, { scope, name: "pkg", version: "1.0.0" }, gzipSync('{"a": 1}'), {
+      "content-type": "application/json",
+    });
+    expect([res.status, await bodyOf(res)]).toEqual([400, malformed]);
+    expect((await owner.api.get(`/api/scopes/${scope}/packages/pkg/versions/1.0.0`)).status).toBe(404);
   });
 
   it("refuses the other one-of bodies' extra fields", async () => {

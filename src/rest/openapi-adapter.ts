@@ -122,7 +122,10 @@ export async function restHandler(
       const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
       const operation = api.matchOperation({ ...request, query: {} });
       const query = operation ? declaredQuery(operation, req.query) : {};
-      if (operation) refuseUnstorable(req.path, query, req.body);
+      if (operation) {
+        refuseUnstorable(req.path, query, req.body);
+        refuseUndeclaredJson(operation, req.body);
+      }
       reply = await api.handleRequest({ ...request, query, body: req.body }, req, res);
     } catch (err) {
       const error = asWharfError(err);
@@ -161,6 +164,17 @@ function refuseUnstorable(urlPath: string, query: Record<string, unknown>, body:
   // A JSON body, as express.json parsed it (an upload's body is a stream, left to its handler).
   const inBody = body === undefined || Buffer.isBuffer(body) ? undefined : unstorableJson(body);
   if (inBody) throw malformed(`the body ${inBody}`);
+}
+
+/**
+ * A JSON body sent where the operation takes another type (an upload's tarball): express.json has read it already,
+ * so the handler would find nothing left to read.
+ */
+function refuseUndeclaredJson(operation: ApiOperation, body: unknown): void {
+  const types = Object.keys((operation.requestBody as { content?: object } | undefined)?.content ?? {});
+  if (body !== undefined && types.length > 0 && !types.includes("application/json")) {
+    throw malformed(`expected a body of type ${types.join(" or ")}`);
+  }
 }
 
 /** What is wrong with a reply by openapi.yaml (its operation must declare the status, and the body fit its schema), if anything. */
