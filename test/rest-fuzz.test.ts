@@ -74,13 +74,24 @@ beforeAll(async () => {
 
 // Fuzzed writes change the fixtures (a deleted package, an archived one, a withdrawn invite): each operation starts
 // from them whole again, so that its requests reach as deep as they can. Best effort: a 4xx here is fine.
+// Only a write that succeeded can have changed them.
+let written = true;
 beforeEach(async () => {
-  await owner.api.post("/api/scopes/fuzz/packages", { body: { package: "empty" } });
-  await owner.api.patch("/api/scopes/fuzz/packages/pkg", { body: { isArchived: false } });
-  await owner.api.patch("/api/scopes/fuzz/packages/pkg/versions/1.0.0", { body: { yanked: false } });
-  await owner.api.post("/api/scopes/fuzz/members", { body: { githubLogin: other.login } });
-  await world.anonymous.post(`/atom/api/packages?repository=${owner.login}/fuzz-atom`, { headers: atomAs(owner) });
-  const authorization = await world.anonymous.post("/api/authorizations", { body: { challenge: "fuzz" } });
+  if (!written) return;
+  written = false;
+  const atomPackage = async () => {
+    if ((await world.anonymous.get("/atom/api/packages/fuzz-atom")).status === 404) {
+      await world.anonymous.post(`/atom/api/packages?repository=${owner.login}/fuzz-atom`, { headers: atomAs(owner) });
+    }
+  };
+  const [authorization] = await Promise.all([
+    world.anonymous.post("/api/authorizations", { body: { challenge: "fuzz" } }),
+    owner.api.post("/api/scopes/fuzz/packages", { body: { package: "empty" } }),
+    owner.api.patch("/api/scopes/fuzz/packages/pkg", { body: { isArchived: false } }),
+    owner.api.patch("/api/scopes/fuzz/packages/pkg/versions/1.0.0", { body: { yanked: false } }),
+    owner.api.post("/api/scopes/fuzz/members", { body: { githubLogin: other.login } }),
+    atomPackage(),
+  ]);
   fixtures.code = [authorization.body.code];
   fixtures.exchangeToken = [authorization.body.exchangeToken];
 });
@@ -124,6 +135,7 @@ async function check(label: string, request: FuzzRequest): Promise<void> {
     counts.set(code, (counts.get(code) ?? 0) + 1);
     stats.set(key, counts);
   }
+  if (request.method !== "GET" && response.status < 300) written = true;
   const problem = problemWith(request, response);
   if (problem) throw new Error(`${problem}\n${shown(request, response)}`);
 }
@@ -134,7 +146,7 @@ it.each(operations.map((o, i) => [o.operationId, o, i] as const))("%s answers ma
   await fc.assert(fc.asyncProperty(requests, (request) => check(operation.operationId, request)), { seed: SEED + i, numRuns: RUNS, endOnFailure: true });
 });
 
-it("answers paths outside every operation with a 404 in its dialect", async () => {
+it("answers any other path without a 5xx, in its dialect", async () => {
   const segment = fc.oneof(fc.constantFrom("fuzz", "pkg", "%00", "%ff", "..", "%2e%2e", "meta.json", "1.0.0_meta.json", ""), fc.string({ maxLength: 8 }).map(encodeURIComponent));
   const prefix = fc.constantFrom("/api/", "/atom/api/", "/@fuzz/", "/@", "/atom/", "/", "/api/scopes/fuzz/");
   const requests = fc.record({

@@ -6,7 +6,6 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
-import { fullFormats } from "ajv-formats/dist/formats";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
@@ -43,7 +42,7 @@ export function sendError(res: Response, urlPath: string, err: WharfError): void
  * RFC 3339 allows what JavaScript's Date cannot hold (a leap second, 23:59:60): handlers turn date-times into Dates,
  * so such a date-time is malformed input, not a 500 later.
  */
-const rfc3339 = fullFormats["date-time"] as { validate: (text: string) => boolean };
+const rfc3339 = addFormats.get("date-time") as { validate: (text: string) => boolean };
 const representableDateTime = { type: "string" as const, validate: (text: string) => rfc3339.validate(text) && !Number.isNaN(Date.parse(text)) };
 
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
@@ -162,7 +161,7 @@ function refuseUnstorable(urlPath: string, query: Record<string, unknown>, body:
   const inQuery = unstorableJson(query);
   if (inQuery) throw malformed(`a query parameter ${inQuery}`);
   // A JSON body, as express.json parsed it (an upload's body is a stream, left to its handler).
-  const inBody = body === undefined || Buffer.isBuffer(body) ? undefined : unstorableJson(body);
+  const inBody = body === undefined ? undefined : unstorableJson(body);
   if (inBody) throw malformed(`the body ${inBody}`);
 }
 

@@ -1,6 +1,6 @@
-// What PostgreSQL can store. Its text and jsonb refuse NUL (\u0000); a lone UTF-16 surrogate has no UTF-8 form, so
-// the driver cannot send it; and JSON nested thousands deep overflows the stack of whatever serialises it. Input
-// carrying any of these is refused where it enters, as the caller's error, before it can become a 500.
+// What PostgreSQL can store. Its text and jsonb refuse NUL (\u0000); a lone UTF-16 surrogate has no UTF-8 form (Prisma
+// refuses it in text, jsonb refuses its \u escape); and JSON nested thousands deep overflows the stack of whatever
+// serialises it. Input carrying any of these is refused where it enters, as the caller's error, before it is a 500.
 
 /** Deep enough for any real request body or package.json. */
 export const MAX_JSON_DEPTH = 64;
