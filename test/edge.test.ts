@@ -156,7 +156,7 @@ describe("out-of-range and malformed arguments", () => {
   });
 });
 
-describe("what the fuzz test found", () => {
+describe("found while fuzzing by hand", () => {
   it("refuses a date-time that RFC 3339 allows but a Date cannot hold (a leap second)", async () => {
     const user = await world.user();
     for (const expiresAt of ["2099-12-31T23:59:60Z", "9999-12-31T23:59:60+00:00"]) {
