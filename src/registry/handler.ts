@@ -10,6 +10,7 @@ import path from "node:path";
 import { asWharfError, jsrErrorBody, WharfError } from "../errors";
 import type { Logger } from "../logger";
 import { logRequest } from "../http/request-log";
+import { unstorableText } from "../services/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import { ResponseCache, type CachedResponse } from "./cache";
@@ -48,6 +49,19 @@ function contentTypeOf(filePath: string): string {
 // /@scope/name/rest, with scope and name in jsr's alphabet.
 const REGISTRY_PATH = /^\/@([a-z0-9-]+)\/([a-z0-9-]+)\/(.+)$/;
 
+/** A file's path from the URL: bad percent-encoding, or text PostgreSQL cannot store, is the caller's error. */
+function decodedPath(encoded: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encoded);
+  } catch {
+    throw new WharfError("malformedRequest", "Malformed request: the path is not percent-encoded UTF-8.");
+  }
+  const problem = unstorableText(decoded);
+  if (problem) throw new WharfError("malformedRequest", `Malformed request: the path ${problem}.`);
+  return decoded;
+}
+
 export interface Registry {
   /** Serves the request if it is for a registry file; false leaves it to the rest of the app. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
@@ -72,7 +86,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
     const slash = rest.indexOf("/");
     if (slash < 0) throw new WharfError("notFound");
     const version = rest.slice(0, slash);
-    const filePath = decodeURIComponent(rest.slice(slash));
+    const filePath = decodedPath(rest.slice(slash));
     const file = await deps.db.packageFile.findUnique({ where: { scope_name_version_path: { scope, name, version, path: filePath } } });
     if (!file) throw new WharfError("packagePathNotFound");
     const content = await deps.blobs.open(file.sha256);

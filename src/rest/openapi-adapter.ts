@@ -6,10 +6,11 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
-import OpenAPIBackend, { type Context } from "openapi-backend";
+import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/context";
+import { unstorableJson, unstorableText } from "../services/storable";
 import type { Operations, Reply } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
@@ -37,6 +38,13 @@ export function sendError(res: Response, urlPath: string, err: WharfError): void
   res.status(err.status).json(dialectOf(urlPath).errorBody(err));
 }
 
+/**
+ * RFC 3339 allows what JavaScript's Date cannot hold (a leap second, 23:59:60): handlers turn date-times into Dates,
+ * so such a date-time is malformed input, not a 500 later.
+ */
+const rfc3339 = addFormats.get("date-time") as { validate: (text: string) => boolean };
+const representableDateTime = { type: "string" as const, validate: (text: string) => rfc3339.validate(text) && !Number.isNaN(Date.parse(text)) };
+
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
   operations: Operations,
@@ -48,7 +56,7 @@ export async function restHandler(
     quick: false,
     coerceTypes: true,
     ajvOpts: { strict: false, allErrors: false },
-    customizeAjv: (ajv) => addFormats(ajv),
+    customizeAjv: (ajv) => addFormats(ajv).addFormat("date-time", representableDateTime),
     handlers: {
       notFound: () => {
         throw new WharfError("notFound");
@@ -111,11 +119,13 @@ export async function restHandler(
     let reply: Reply;
     try {
       const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
-      reply = await api.handleRequest(
-        { ...request, query: declaredQuery(api, request, req.query), body: req.body },
-        req,
-        res,
-      );
+      const operation = api.matchOperation({ ...request, query: {} });
+      const query = operation ? declaredQuery(operation, req.query) : {};
+      if (operation) {
+        refuseUnstorable(req.path, query, req.body);
+        refuseUndeclaredJson(operation, req.body);
+      }
+      reply = await api.handleRequest({ ...request, query, body: req.body }, req, res);
     } catch (err) {
       const error = asWharfError(err);
       if (error.status >= 500) baseContext.log.error("request failed", { path: req.path, error: String((err as Error)?.stack ?? err) });
@@ -126,12 +136,44 @@ export async function restHandler(
 }
 
 /** The query parameters the operation declares: like upstream, unknown ones are ignored, not refused. */
-function declaredQuery(api: OpenAPIBackend, request: { method: string; path: string; headers: Record<string, string | string[]> }, query: Request["query"]) {
-  const operation = api.matchOperation({ ...request, query: {} });
-  const declared = new Set(
-    (operation?.parameters ?? []).flatMap((p) => ("in" in p && p.in === "query" ? [p.name] : [])),
-  );
+function declaredQuery(operation: ApiOperation, query: Request["query"]) {
+  const declared = new Set((operation.parameters ?? []).flatMap((p) => ("in" in p && p.in === "query" ? [p.name] : [])));
   return Object.fromEntries(Object.entries(query).filter(([name]) => declared.has(name))) as Record<string, string | string[]>;
+}
+
+const malformed = (detail: string) => new WharfError("malformedRequest", `Malformed request: ${detail}.`);
+
+/**
+ * What the validator cannot see is refused before it runs: a path that is not percent-encoded UTF-8 (the router's
+ * decodeURIComponent would throw), and text PostgreSQL cannot store in the path, the declared query or a JSON body.
+ */
+function refuseUnstorable(urlPath: string, query: Record<string, unknown>, body: unknown): void {
+  for (const segment of urlPath.split("/")) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      throw malformed("the path is not percent-encoded UTF-8");
+    }
+    const problem = unstorableText(decoded);
+    if (problem) throw malformed(`the path ${problem}`);
+  }
+  const inQuery = unstorableJson(query);
+  if (inQuery) throw malformed(`a query parameter ${inQuery}`);
+  // A JSON body, as express.json parsed it (an upload's body is a stream, left to its handler).
+  const inBody = body === undefined ? undefined : unstorableJson(body);
+  if (inBody) throw malformed(`the body ${inBody}`);
+}
+
+/**
+ * A JSON body sent where the operation takes another type (an upload's tarball): express.json has read it already,
+ * so the handler would find nothing left to read.
+ */
+function refuseUndeclaredJson(operation: ApiOperation, body: unknown): void {
+  const types = Object.keys((operation.requestBody as { content?: object } | undefined)?.content ?? {});
+  if (body !== undefined && types.length > 0 && !types.includes("application/json")) {
+    throw malformed(`expected a body of type ${types.join(" or ")}`);
+  }
 }
 
 /** What is wrong with a reply by openapi.yaml (its operation must declare the status, and the body fit its schema), if anything. */

@@ -20,6 +20,7 @@ import { createGzip } from "node:zlib";
 import type { Config } from "../config";
 import { WharfError } from "../errors";
 import { git, spawnGit } from "./git-command";
+import { unstorableJson } from "./storable";
 
 const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const FETCH_TIMEOUT = 5 * 60_000;
@@ -67,13 +68,19 @@ export async function packageJsonAt(repo: GitRepository, tag: string): Promise<R
   } catch {
     throw new WharfError("atomInvalidPackageJson", `There is no package.json at ${repo.owner}/${repo.name}@${tag}.`);
   }
+  let json: unknown;
   try {
-    const json = JSON.parse(text);
-    if (typeof json === "object" && json !== null && !Array.isArray(json)) return json;
+    json = JSON.parse(text);
   } catch {
     // the same message as a non-object
   }
-  throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} isn't valid JSON.`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} isn't valid JSON.`);
+  }
+  // It is stored as jsonb: what PostgreSQL cannot store is the publisher's error, not a 500.
+  const problem = unstorableJson(json);
+  if (problem) throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} ${problem}.`);
+  return json as Record<string, unknown>;
 }
 
 /** The readme at a tag, if there is one. */
@@ -81,7 +88,8 @@ export async function readmeAt(repo: GitRepository, tag: string): Promise<string
   const object = await objectOf(repo, tag);
   for (const name of ["README.md", "readme.md", "README"]) {
     const text = await fileAt(repo, object, name).catch(() => undefined);
-    if (text !== undefined) return text;
+    // PostgreSQL's text refuses NUL: it goes the way of the bytes that are not UTF-8, to U+FFFD.
+    if (text !== undefined) return text.replaceAll("\u0000", "\uFFFD");
   }
   return "";
 }

@@ -35,7 +35,9 @@ export const atomPackageOperations: Operations = {
   atomListPackages: (input) => listPage(input),
 
   async atomSearchPackages(input) {
-    const q = String(input.query.q ?? "").trim();
+    // Like Pulsar, only the first 50 characters count (whole code points here): the query also goes into each Link
+    // header, which must stay small enough for clients to read.
+    const q = Array.from(String(input.query.q ?? "")).slice(0, 50).join("").trim();
     if (!q) throw new WharfError("malformedRequest", "Malformed request: q is required.");
     return listPage(input, q);
   },
