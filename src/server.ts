@@ -27,6 +27,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     config = withListeningPort(config, port);
     const blobs = new FileBlobStore(config.blobDir);
+    // Uploads a crash cut short left temporary files; only those no live process can still be writing go.
+    const abandoned = await blobs.removeAbandonedUploads();
+    if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
     const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log });
     server.on("request", app.handler);
     // Publishing tasks a previous run left unfinished are finished now, in the background.

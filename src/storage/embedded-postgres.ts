@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import type { Logger } from "../logger";
+import { isAlive } from "./processes";
 
 const DATABASE_NAME = "wharf";
 // A Unix socket path must fit in sockaddr_un (108 bytes on Linux).
@@ -38,6 +39,21 @@ export class EmbeddedPostgres {
     return `postgresql://postgres@localhost/${DATABASE_NAME}?host=${encodeURIComponent(this.socketDir)}`;
   }
 
+  /** Where the database's files are. */
+  get directory(): string {
+    return this.dbDir;
+  }
+
+  /** Whether DATA_DIR holds a database already (start() makes one otherwise). */
+  exists(): boolean {
+    return fs.existsSync(path.join(this.dbDir, "PG_VERSION"));
+  }
+
+  /** The pid of the Wharf whose database this one connected to, when it shares one. */
+  get sharedWith(): number | undefined {
+    return this.shared ? readPid(this.lockFile) : undefined;
+  }
+
   /** Starts the database; with `share`, connects to the one a running Wharf already serves on this DATA_DIR. */
   async start(share = false): Promise<void> {
     fs.mkdirSync(path.dirname(this.dbDir), { recursive: true });
@@ -46,7 +62,7 @@ export class EmbeddedPostgres {
       return;
     }
     this.claimDataDir();
-    if (!fs.existsSync(path.join(this.dbDir, "PG_VERSION"))) await this.initialise();
+    if (!this.exists()) await this.initialise();
     await this.stopOrphan();
     this.ensureOwnedDir(this.socketDir);
     await this.spawnServer();
@@ -207,20 +223,6 @@ function commandLineOf(pid: number): string {
     return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
   } catch {
     return "";
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // A killed process that nobody has reaped yet (a zombie) still answers signals.
-  try {
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true;
   }
 }
 
