@@ -14,8 +14,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const database = await openDatabase(config, log);
+export interface ServerOptions {
+  /** The embedded database died and could not be restarted: this Wharf cannot serve any more. */
+  onDatabaseLost?: (error: Error) => void;
+}
+
+export async function startServer(config: Config, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase(config, log, { onDatabaseLost: options.onDatabaseLost });
   try {
     if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
     // Listen first: with PORT=0 the links Wharf writes need the port it was given.

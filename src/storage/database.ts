@@ -7,7 +7,7 @@ import { Client, Pool } from "pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
-import { EmbeddedPostgres } from "./embedded-postgres";
+import { EmbeddedPostgres, type EmbeddedPostgresError } from "./embedded-postgres";
 import { countStatement } from "./statement-counter";
 import { sqlReader, type SqlReader } from "./sql-reader";
 
@@ -36,11 +36,13 @@ export interface OpenOptions {
   shareRunningEmbedded?: boolean;
   /** Make a new database where there is none (default); false throws StorageMissingError instead. */
   create?: boolean;
+  /** The embedded database died and could not be restarted. */
+  onDatabaseLost?: (error: EmbeddedPostgresError) => void;
 }
 
 export async function openDatabase(config: Config, log: Logger, options: OpenOptions = {}): Promise<Database> {
   const create = options.create ?? true;
-  const embedded = config.databaseUrl ? undefined : new EmbeddedPostgres(config.dataDir, log);
+  const embedded = config.databaseUrl ? undefined : new EmbeddedPostgres(config.dataDir, log, { onGiveUp: options.onDatabaseLost });
   if (embedded && !create && !embedded.exists()) throw new StorageMissingError(`There is no Wharf database in DATA_DIR ${config.dataDir}`);
   await embedded?.start(options.shareRunningEmbedded ?? false);
   const url = config.databaseUrl ?? embedded!.url;
