@@ -105,7 +105,12 @@ it("removes the old blobs no row refers to, and keeps referenced and young ones"
   const orphan = `export const orphan = "${randomBytes(8).toString("hex")}";\n`;
   const failed = denoPackage(fullName, "9.9.9", { "lib/orphan.ts": orphan });
   expect(await publish(target, "1.0.1", failed)).toBe("failure");
+  // And, if the upload was stored before it was refused, the tarball of a second upload of a published version.
+  const duplicate = await tarball(denoPackage(fullName, "1.0.0", { "lib/other.ts": `export const other = "${randomBytes(8).toString("hex")}";\n` }));
+  const refused = await uploadTarball(world.server.url, target.owner.token, { ...target, version: "1.0.0" }, duplicate);
+  expect([refused.status, (await bodyOf(refused)).code]).toEqual([400, "duplicateVersionPublish"]);
   const orphans = [sha256Of(failed["deno.json"]), sha256Of(orphan)];
+  if (fs.existsSync(blobFile(sha256Of(duplicate)))) orphans.push(sha256Of(duplicate));
 
   // Everything is two days old now: only a reference protects it.
   for (const sha256 of allBlobs()) fs.utimesSync(blobFile(sha256), TWO_DAYS_AGO, TWO_DAYS_AGO);
@@ -115,15 +120,16 @@ it("removes the old blobs no row refers to, and keeps referenced and young ones"
 
   const dryRun = await gc("--older-than", "24h", "--dry-run");
   expect(dryRun.status).toBe(0);
-  expect(dryRun.stderr).toMatch(/would remove 2 blobs/);
+  expect(dryRun.stderr).toMatch(new RegExp(`would remove ${orphans.length} blobs`));
   expect(dryRun.stdout.trim().split("\n").map((line) => line.split(" ")[0]).sort()).toEqual([...orphans].sort());
   for (const sha256 of orphans) expect(fs.existsSync(blobFile(sha256))).toBe(true);
 
   const run = await gc("--older-than", "24h");
   expect(run.status).toBe(0);
-  expect(run.stderr).toMatch(/removed 2 blobs/);
+  expect(run.stderr).toMatch(new RegExp(`removed ${orphans.length} blobs`));
   expect(run.stdout).toBe(dryRun.stdout);
   for (const sha256 of orphans) expect(fs.existsSync(blobFile(sha256))).toBe(false);
+  expect(fs.existsSync(blobFile(sha256Of(duplicate)))).toBe(false);
   expect(fs.existsSync(blobFile(sha256Of(young)))).toBe(true);
   const referenced = await query<{ key: string }>(
     world.server.databaseUrl,
