@@ -16,7 +16,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const server = await startServer(config, log);
+  const server = await startServer(config, log, {
+    onDatabaseLost: (error) => {
+      // Serving 503s forever helps nobody: exit, so that a supervisor (systemd, docker, k8s) starts Wharf afresh.
+      log.error("exiting: the database is gone", { error: error.message });
+      process.exit(1);
+    },
+  });
 
   let stopping = false;
   const shutdown = (signal: string) => {

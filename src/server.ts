@@ -14,8 +14,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const database = await openDatabase(config, log);
+export interface ServerOptions {
+  /** The embedded database died and could not be restarted: this Wharf cannot serve any more. */
+  onDatabaseLost?: (error: Error) => void;
+}
+
+export async function startServer(config: Config, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase(config, log, { onDatabaseLost: options.onDatabaseLost });
   try {
     if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
     // Listen first: with PORT=0 the links Wharf writes need the port it was given.
@@ -27,6 +32,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const { port } = server.address() as AddressInfo;
     config = withListeningPort(config, port);
     const blobs = new FileBlobStore(config.blobDir);
+    // Uploads a crash cut short left temporary files; only those no live process can still be writing go.
+    const abandoned = await blobs.removeAbandonedUploads();
+    if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
     const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log });
     server.on("request", app.handler);
     // Publishing tasks a previous run left unfinished are finished now, in the background.

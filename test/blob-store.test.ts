@@ -1,4 +1,5 @@
 // The filesystem blob store, on a real temporary folder.
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -51,4 +52,70 @@ it("keeps nothing of a stream that fails midway", async () => {
 it("knows no blob by a key that is not a sha256", async () => {
   expect(await store.has("../../etc/passwd")).toBe(false);
   expect(await store.open("0".repeat(64))).toBeUndefined();
+});
+
+it("lists its blobs with their size and age, and deletes one unless it was written again", async () => {
+  const a = await store.put(Buffer.from("aaa"));
+  const b = await store.put(Buffer.from("bbbb"));
+  const listed = [];
+  for await (const blob of store.list()) listed.push(blob);
+  expect(listed.sort((x, y) => x.size - y.size)).toEqual([
+    { ...a, modifiedAt: expect.any(Date) },
+    { ...b, modifiedAt: expect.any(Date) },
+  ]);
+
+  // Aged, then stored again (as a publish of the same bytes does): young again, so a collector that saw it old keeps it.
+  const seenOld = new Date(Date.now() - 60_000);
+  fs.utimesSync(store.pathOf(a.sha256), new Date(0), new Date(0));
+  await store.put(Buffer.from("aaa"));
+  expect(await store.delete(a.sha256, { unmodifiedSince: seenOld })).toBe(false);
+  expect(await store.has(a.sha256)).toBe(true);
+
+  fs.utimesSync(store.pathOf(a.sha256), new Date(0), new Date(0));
+  expect(await store.delete(a.sha256, { unmodifiedSince: seenOld })).toBe(true);
+  expect(await store.has(a.sha256)).toBe(false);
+  expect(await store.delete(a.sha256)).toBe(false);
+  expect(await store.delete("../../etc/passwd")).toBe(false);
+});
+
+it("removes the temporary files of uploads whose writer died, or that nobody wrote to for an hour", async () => {
+  const tmp = path.join(root, "tmp");
+  // A real upload cut short: a process that is killed while it stores a blob.
+  const writer = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const { Readable } = require("node:stream");
+       const { FileBlobStore } = require(${JSON.stringify(path.resolve(__dirname, "..", "dist", "src", "storage", "blob-store.js"))});
+       new FileBlobStore(${JSON.stringify(root)}).put(new Readable({ read() { if (!this.sent) { this.sent = true; this.push("half"); } } }));
+       setInterval(() => undefined, 1000); // stays alive, mid-upload, until killed`,
+    ],
+    { stdio: "ignore" },
+  );
+  const deadline = Date.now() + 30_000;
+  while (fs.readdirSync(tmp).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const [killedUpload] = fs.readdirSync(tmp);
+  expect(killedUpload).toContain(`-${writer.pid}-`);
+  await new Promise((resolve) => {
+    writer.once("exit", resolve);
+    writer.kill("SIGKILL");
+  });
+
+  // Written elsewhere (another host sharing the folder): judged by age alone.
+  fs.writeFileSync(path.join(tmp, "0123456789ab-1-00"), "recent");
+  fs.writeFileSync(path.join(tmp, "0123456789ab-2-00"), "stale");
+  fs.utimesSync(path.join(tmp, "0123456789ab-2-00"), new Date(0), new Date(Date.now() - 2 * 60 * 60 * 1000));
+  // This process's own upload in progress stays.
+  const ongoing = new Readable({ read() {} });
+  ongoing.push("in flight");
+  const stored = store.put(ongoing);
+  while (fs.readdirSync(tmp).length < 4) await new Promise((r) => setTimeout(r, 20));
+
+  expect(await store.removeAbandonedUploads()).toBe(2);
+  const left = fs.readdirSync(tmp);
+  expect(left).toHaveLength(2);
+  expect(left).toContain("0123456789ab-1-00");
+  expect(left.find((name) => name.includes(`-${process.pid}-`))).toBeDefined();
+  ongoing.push(null);
+  expect((await stored).size).toBe("in flight".length);
 });

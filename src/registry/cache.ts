@@ -1,11 +1,29 @@
 // A small least-recently-used cache bounded by bytes, for the registry's hot
 // path. Versioned files never change, so they stay until pushed out; a
 // package's meta.json is dropped when the package changes.
-export interface CachedResponse {
-  body: Buffer;
+export interface CachedHeaders {
   etag: string;
   contentType: string;
   cacheControl: string;
+}
+
+/** A response kept whole: its bytes are in memory. */
+export interface BufferedResponse extends CachedHeaders {
+  body: Buffer;
+}
+
+/** A large file's response: only where its bytes are, streamed from the blob store on each request. */
+export interface StreamedResponse extends CachedHeaders {
+  blob: { sha256: string; size: number };
+}
+
+export type CachedResponse = BufferedResponse | StreamedResponse;
+
+// What an entry without a body costs: its key, headers and bookkeeping, roughly.
+const ENTRY_OVERHEAD = 512;
+
+function costOf(entry: CachedResponse): number {
+  return "body" in entry ? entry.body.length + ENTRY_OVERHEAD : ENTRY_OVERHEAD;
 }
 
 export class ResponseCache {
@@ -25,14 +43,14 @@ export class ResponseCache {
   }
 
   set(key: string, entry: CachedResponse): void {
-    if (entry.body.length > this.maxBytes / 16) return; // one large file must not flush everything else
+    if (costOf(entry) > this.maxBytes / 16) return; // one large file must not flush everything else
     this.delete(key);
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += costOf(entry);
     for (const [oldest, old] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= old.body.length;
+      this.bytes -= costOf(old);
     }
   }
 
@@ -40,6 +58,6 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= costOf(entry);
   }
 }

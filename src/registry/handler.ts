@@ -3,22 +3,27 @@
 //   /@scope/name/<version>_meta.json  immutable
 //   /@scope/name/<version>/<path>     immutable
 // This is the hottest path of a registry, so it runs before Express, answers
-// from a byte-bounded cache, and reads the database only on a miss.
+// from a byte-bounded cache, and reads the database only on a miss. Files
+// over 1 MiB are streamed from the blob store on every request instead: the
+// cache keeps only where they are, so a download never holds a large file whole.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { asWharfError, jsrErrorBody, WharfError } from "../errors";
 import type { Logger } from "../logger";
 import { logRequest } from "../http/request-log";
 import { unstorableText } from "../services/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
-import { ResponseCache, type CachedResponse } from "./cache";
+import { ResponseCache, type CachedResponse, type StreamedResponse } from "./cache";
 import { packageMetadata, versionMetadata } from "./metadata";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
 const CACHE_BYTES = 64 * 1024 * 1024;
+// Files above this are streamed, never read whole into memory.
+const STREAM_OVER_BYTES = 1024 * 1024;
 // How long this process trusts its copy of a meta.json that another Wharf on the same database may have changed.
 const META_TTL_MS = 1000;
 
@@ -41,6 +46,10 @@ const CONTENT_TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
 };
+
+function missingBlob(sha256: string): Error {
+  return new Error(`blob ${sha256} of a registry file is missing from the blob store`);
+}
 
 function contentTypeOf(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream";
@@ -89,22 +98,44 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
     const filePath = decodedPath(rest.slice(slash));
     const file = await deps.db.packageFile.findUnique({ where: { scope_name_version_path: { scope, name, version, path: filePath } } });
     if (!file) throw new WharfError("packagePathNotFound");
+    // Content-addressed: the checksum is a strong validator, and the bytes never change.
+    const headers = { etag: `"sha256-${file.sha256}"`, contentType: contentTypeOf(filePath), cacheControl: IMMUTABLE };
+    if (file.size > STREAM_OVER_BYTES) return { ...headers, blob: { sha256: file.sha256, size: file.size } };
     const content = await deps.blobs.open(file.sha256);
-    if (!content) throw new Error(`blob ${file.sha256} of @${scope}/${name}@${version}${filePath} is missing`);
+    if (!content) throw missingBlob(file.sha256);
     const chunks: Buffer[] = [];
     for await (const chunk of content) chunks.push(chunk as Buffer);
-    // Content-addressed: the checksum is a strong validator, and the bytes never change.
-    return { body: Buffer.concat(chunks), etag: `"sha256-${file.sha256}"`, contentType: contentTypeOf(filePath), cacheControl: IMMUTABLE };
+    return { ...headers, body: Buffer.concat(chunks) };
   };
 
-  const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
+  const send = async (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
     const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl };
     if (req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === entry.etag)) {
       res.writeHead(304, headers).end();
-    } else {
-      res.writeHead(200, { ...headers, "Content-Type": entry.contentType, "Content-Length": entry.body.length });
-      res.end(req.method === "HEAD" ? undefined : entry.body);
+      return;
     }
+    const length = "body" in entry ? entry.body.length : entry.blob.size;
+    const ok = { ...headers, "Content-Type": entry.contentType, "Content-Length": length };
+    if (req.method === "HEAD") {
+      res.writeHead(200, ok).end();
+    } else if ("body" in entry) {
+      res.writeHead(200, ok).end(entry.body);
+    } else {
+      await stream(res, entry, ok);
+    }
+  };
+
+  const stream = async (res: ServerResponse, entry: StreamedResponse, headers: Record<string, string | number>) => {
+    // Opened before the status is sent, so that a missing blob is still a clean 500.
+    const content = await deps.blobs.open(entry.blob.sha256);
+    if (!content) throw missingBlob(entry.blob.sha256);
+    res.writeHead(200, headers);
+    // pipeline destroys the blob stream, closing its file, however the response ends (a client that goes away included).
+    await pipeline(content, res).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "ERR_STREAM_PREMATURE_CLOSE") return; // the client went away: nothing to answer
+      deps.log.error("streaming a registry file failed", { sha256: entry.blob.sha256, error: String(err) });
+      res.destroy();
+    });
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse, key: string, scope: string, name: string, rest: string) => {
@@ -116,7 +147,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
       cache.set(key, entry);
       if (isMeta) metaExpiry.set(key, Date.now() + META_TTL_MS);
     }
-    send(req, res, entry);
+    await send(req, res, entry);
   };
 
   return {

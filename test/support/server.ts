@@ -35,6 +35,8 @@ export interface WharfProcess {
   stop(): Promise<number | null>;
   /** Kills it at once (SIGKILL), keeping its data. */
   kill(): Promise<number | null>;
+  /** Resolves with its exit code when it exits by itself. */
+  exited(): Promise<number | null>;
   /** Starts it again on the same data. */
   restart(): Promise<void>;
   /** Stops it and deletes its data. */
@@ -111,6 +113,11 @@ export async function startWharf(extraEnv: Record<string, string> = {}): Promise
     },
     stop: () => waitExit("SIGTERM"),
     kill: () => waitExit("SIGKILL"),
+    exited() {
+      const proc = child;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc?.exitCode ?? null);
+      return new Promise((resolve) => proc.once("exit", (code) => resolve(code)));
+    },
     async restart() {
       await waitExit("SIGTERM");
       server.url = await launch();
