@@ -68,9 +68,21 @@ it("follows fragments, however they are spread into one another", async () => {
 });
 
 it("refuses documents too long or too deeply nested before parsing them", async () => {
-  expect(await refusal(`{ ${aliases(2000, "__typename")} }`)).toMatchObject({ status: 400, code: "queryTooComplex", message: expect.stringMatching(/tokens/) });
+  expect(await refusal(`{ ${aliases(2000, "__typename")} }`)).toMatchObject({ status: 400, code: "queryTooComplex", message: expect.stringMatching(/characters/) });
+  expect(await refusal(`{ search(query: [${"1 ".repeat(6000)}]) { totalCount } }`)).toMatchObject({ status: 400, code: "queryTooComplex", message: expect.stringMatching(/tokens/) });
   expect(await refusal(`{ search(query: ${"[".repeat(3000)}"a"${"]".repeat(3000)}) { totalCount } }`)).toMatchObject({ status: 400, code: "queryTooDeep" });
   expect(await refusal(`{ ${"viewer { ".repeat(1000)}id${" }".repeat(1000)} }`)).toMatchObject({ status: 400, code: "queryTooDeep" });
+});
+
+it("runs no document it has not seen the text of (no persisted queries by hash)", async () => {
+  const res = await fetch(`${world.server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
+  });
+  const body = await bodyOf(res);
+  expect(body.data).toBeUndefined();
+  expect(body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_SUPPORTED");
 });
 
 it("answers variables that do not fit their types 400 malformedRequest", async () => {

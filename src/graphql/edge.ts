@@ -4,10 +4,10 @@
 //    in the request, in the raw JSON or in the document's string literals
 //    (where "\u0000" decodes to NUL), and JSON nested deeper than
 //    MAX_JSON_DEPTH: malformedRequest.
-//  - Documents of more than MAX_TOKENS tokens (queryTooComplex) or nested
-//    more than MAX_NESTING brackets deep (queryTooDeep), found by the lexer
-//    alone: graphql-js parses recursively, so a deep enough document
-//    overflows its stack.
+//  - Documents longer than MAX_DOCUMENT_LENGTH characters or of more than
+//    MAX_TOKENS tokens (queryTooComplex), or nested more than MAX_NESTING
+//    brackets deep (queryTooDeep), found by the lexer alone: graphql-js
+//    parses recursively, so a deep enough document overflows its stack.
 //  - Operations too deep or too wide (shape.ts), once parsed.
 // What does not parse is left for Apollo to report.
 import type { RequestHandler } from "express";
@@ -17,6 +17,8 @@ import { shapeProblem } from "./shape";
 
 /** Tokens in one document; the largest legitimate queries (introspection included) have a few hundred. */
 export const MAX_TOKENS = 5000;
+/** Characters in one document: room for MAX_TOKENS tokens, and a cheaper first check than lexing. */
+export const MAX_DOCUMENT_LENGTH = 32_000;
 /** Brackets ({, ( and [) open at once in a document; MAX_DEPTH (shape.ts) fields with their arguments stay well within. */
 export const MAX_NESTING = 40;
 /** Arrays and objects open at once in the request's JSON (variables are input objects a few levels deep). */
@@ -85,6 +87,9 @@ function requestOf(method: string, url: string, body: unknown): unknown {
 
 /** The first problem in a document, given the operation the request names. */
 function documentProblem(document: string, operationName: unknown): WharfError | undefined {
+  if (document.length > MAX_DOCUMENT_LENGTH) {
+    return new WharfError("queryTooComplex", `${ERRORS.queryTooComplex.message} It is longer than ${MAX_DOCUMENT_LENGTH} characters.`);
+  }
   const problem = tokenProblem(document);
   if (problem) return problem;
   try {

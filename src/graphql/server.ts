@@ -24,7 +24,9 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
     stopOnTerminationSignals: false,
     // Stack traces are for the log, not for clients.
     includeStacktraceInErrorResponses: false,
-    // edge.ts refuses longer documents with a catalogue code first; this holds for any request it did not see.
+    // edge.ts checks the text of every document; automatic persisted queries would let one run by its hash alone.
+    persistedQueries: false,
+    // edge.ts refuses longer documents with a catalogue code first; the parser holds to it as well.
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
       queryLimits(schema),
@@ -60,9 +62,9 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
   return { handler: [express.json({ limit: "256kb" }), graphqlEdge, graphql], stop: () => server.stop() };
 }
 
-/** Who a request counts against: its token's user, else its remote address. */
+/** Who a request counts against: its token's user, else its address (req.ip: the remote address, unless Express is told to trust a proxy). */
 function clientOf(req: Request, userId: string | undefined): string {
-  return userId ? `user:${userId}` : `address:${req.socket.remoteAddress ?? "unknown"}`;
+  return userId ? `user:${userId}` : `address:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
 }
 
 // Errors from the catalogue carry their code; anything unexpected is logged and hidden.

@@ -30,6 +30,10 @@ export function queryTimeLimit(milliseconds: number, log: Logger): ApolloServerP
             willResolveField() {
               if (timedOut) throw refusal("queryTimeout");
             },
+            // A query that finished in time is answered as it is, however late the response goes out.
+            async executionDidEnd() {
+              clearTimeout(timer);
+            },
           };
         },
         async willSendResponse({ response }) {
