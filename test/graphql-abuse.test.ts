@@ -7,13 +7,13 @@ import { spawn } from "node:child_process";
 import readline from "node:readline";
 import { Client } from "pg";
 import { bodyOf } from "./support/client";
-import { query } from "./support/server";
-import { useWharf, type World } from "./support/world";
+import { query, startWharf, type WharfProcess } from "./support/server";
+import { useWharf } from "./support/world";
 
 const aliases = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
 
-async function post(world: World, body: string, token?: string): Promise<{ status: number; headers: Headers; body: any }> {
-  const res = await fetch(`${world.server.url}/graphql`, {
+async function post(server: WharfProcess, body: string, token?: string): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(`${server.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body,
@@ -22,8 +22,8 @@ async function post(world: World, body: string, token?: string): Promise<{ statu
 }
 
 /** Holds an exclusive lock on a table of the server's database: queries reading it wait until release(). */
-async function lockTable(world: World, table: string): Promise<{ release(): Promise<void> }> {
-  const holder = new Client({ connectionString: world.server.databaseUrl });
+async function lockTable(server: WharfProcess, table: string): Promise<{ release(): Promise<void> }> {
+  const holder = new Client({ connectionString: server.databaseUrl });
   await holder.connect();
   await holder.query("BEGIN");
   await holder.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
@@ -36,8 +36,8 @@ async function lockTable(world: World, table: string): Promise<{ release(): Prom
 }
 
 /** How many statements are waiting for a lock on the table. */
-async function waitingOn(world: World, table: string): Promise<number> {
-  const [row] = await query<{ n: number }>(world.server.databaseUrl, "SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = $1::regclass", [table]);
+async function waitingOn(server: WharfProcess, table: string): Promise<number> {
+  const [row] = await query<{ n: number }>(server.databaseUrl, "SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = $1::regclass", [table]);
   return row.n;
 }
 
@@ -63,8 +63,8 @@ const HEALTH_POLLER = `
   })();
 `;
 
-function pollHealth(world: World): { started: Promise<void>; stop(): Promise<number[]> } {
-  const child = spawn(process.execPath, ["-e", HEALTH_POLLER, `${world.server.url}/healthz`], { stdio: ["pipe", "pipe", "inherit"] });
+function pollHealth(server: WharfProcess): { started: Promise<void>; stop(): Promise<number[]> } {
+  const child = spawn(process.execPath, ["-e", HEALTH_POLLER, `${server.url}/healthz`], { stdio: ["pipe", "pipe", "inherit"] });
   const lines = readline.createInterface({ input: child.stdout! });
   const next = () =>
     new Promise<string>((resolve, reject) => {
@@ -87,9 +87,16 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-describe("alias attacks", () => {
-  const world = useWharf();
+// A second Wharf with a short time limit, started alongside the first: on a busy machine starting is the slow part.
+let hurried: Promise<WharfProcess>;
+beforeAll(() => {
+  hurried = startWharf({ GRAPHQL_TIMEOUT_MS: "300" });
+  hurried.catch(() => undefined); // the test that needs it reports a failure to start
+});
+afterAll(async () => (await hurried?.catch(() => undefined))?.destroy());
+const world = useWharf();
 
+describe("alias attacks", () => {
   it("refuses them at once with a 4xx catalogue code, and /healthz stays under 100 ms throughout", async () => {
     // The attacks of the issue, built before anything is timed: 4,000 aliased stats (two at once), 1,000 aliased searches.
     const stats = JSON.stringify({ query: aliases(4000, "stats { userCount }") });
@@ -98,16 +105,16 @@ describe("alias attacks", () => {
     const fewerStats = JSON.stringify({ query: aliases(200, "stats { userCount }") });
     const fewerSearches = JSON.stringify({ query: aliases(15, 'search(query: "a", first: 1) { totalCount }') });
     // A first request, untimed: the server's code paths warm up.
-    await post(world, fewerSearches);
+    await post(world.server, fewerSearches);
 
-    const poller = pollHealth(world);
+    const poller = pollHealth(world.server);
     await poller.started;
     const answers: Array<Awaited<ReturnType<typeof post>>> = [];
     let latencies: number[];
     try {
       for (let round = 0; round < 4; round++) {
-        answers.push(...(await Promise.all([stats, stats, searches].map((body) => post(world, body)))));
-        answers.push(...(await Promise.all([fewerStats, fewerSearches].map((body) => post(world, body)))));
+        answers.push(...(await Promise.all([stats, stats, searches].map((body) => post(world.server, body)))));
+        answers.push(...(await Promise.all([fewerStats, fewerSearches].map((body) => post(world.server, body)))));
       }
     } finally {
       latencies = await poller.stop();
@@ -121,7 +128,7 @@ describe("alias attacks", () => {
     expect(latencies.length).toBeGreaterThan(0);
     expect(latencies.filter((ms) => ms >= 100).map(Math.round)).toEqual([]);
     // And the server is still there.
-    expect((await post(world, JSON.stringify({ query: "{ stats { userCount } }" }))).body.data.stats.userCount).toBeGreaterThanOrEqual(1);
+    expect((await post(world.server, JSON.stringify({ query: "{ stats { userCount } }" }))).body.data.stats.userCount).toBeGreaterThanOrEqual(1);
   }, 30_000);
 
   it("lets one client run only so much at once: 429 with Retry-After, others unaffected", async () => {
@@ -130,19 +137,19 @@ describe("alias attacks", () => {
       query: `{ search(query: "held", ecosystem: ATOM, first: 100) { totalCount nodes { ${Array.from({ length: 150 }, (_, i) => `n${i}: name`).join(" ")} } } }`,
     });
     const user = await world.user();
-    const lock = await lockTable(world, "atom_packages");
+    const lock = await lockTable(world.server, "atom_packages");
     let first: Promise<Awaited<ReturnType<typeof post>>> | undefined;
     let other: Promise<Awaited<ReturnType<typeof post>>> | undefined;
     try {
       // The anonymous client's query starts, and waits on the lock...
-      first = post(world, costly);
-      await until(async () => (await waitingOn(world, "atom_packages")) > 0);
-      const waitingBefore = await waitingOn(world, "atom_packages");
+      first = post(world.server, costly);
+      await until(async () => (await waitingOn(world.server, "atom_packages")) > 0);
+      const waitingBefore = await waitingOn(world.server, "atom_packages");
       // ...another client's is let in too, and waits as well...
-      other = post(world, costly, user.token);
-      await until(async () => (await waitingOn(world, "atom_packages")) > waitingBefore);
+      other = post(world.server, costly, user.token);
+      await until(async () => (await waitingOn(world.server, "atom_packages")) > waitingBefore);
       // ...but the anonymous client's second is refused at once.
-      const second = await post(world, costly);
+      const second = await post(world.server, costly);
       expect(second.status).toBe(429);
       expect(second.body.errors[0].extensions.code).toBe("tooManyQueries");
       expect(second.headers.get("retry-after")).toBe("1");
@@ -154,19 +161,18 @@ describe("alias attacks", () => {
       expect(answer?.body.data.search.totalCount).toBe(0);
     }
     // Once done, its cost is given back.
-    expect((await post(world, costly)).status).toBe(200);
+    expect((await post(world.server, costly)).status).toBe(200);
   }, 30_000);
 });
 
 describe("time limit", () => {
-  const world = useWharf({ GRAPHQL_TIMEOUT_MS: "300" });
-
   it("answers a query that ran out of time 503 queryTimeout, with Retry-After", async () => {
-    const lock = await lockTable(world, "atom_packages");
+    const server = await hurried;
+    const lock = await lockTable(server, "atom_packages");
     let answer: Promise<Awaited<ReturnType<typeof post>>> | undefined;
     try {
-      answer = post(world, JSON.stringify({ query: '{ search(query: "slow", ecosystem: ATOM) { totalCount nodes { name } } }' }));
-      await world.server.waitForLog((line) => line.includes("graphql query ran out of time"));
+      answer = post(server, JSON.stringify({ query: '{ search(query: "slow", ecosystem: ATOM) { totalCount nodes { name } } }' }));
+      await server.waitForLog((line) => line.includes("graphql query ran out of time"));
     } finally {
       await lock.release();
     }
@@ -175,6 +181,6 @@ describe("time limit", () => {
     expect(res.headers.get("retry-after")).toBe("5");
     expect(res.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: "queryTimeout", status: 503 } }] });
     // Queries that finish in time are answered as ever.
-    expect((await post(world, JSON.stringify({ query: "{ viewer { id } }" }))).body).toEqual({ data: { viewer: null } });
-  }, 30_000);
+    expect((await post(server, JSON.stringify({ query: "{ viewer { id } }" }))).body).toEqual({ data: { viewer: null } });
+  }, 60_000);
 });
