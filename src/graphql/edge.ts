@@ -27,7 +27,7 @@ export const MAX_JSON_DEPTH = 32;
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether PostgreSQL can store the text: no NUL, and valid UTF-16 (no surrogate without its pair). */
-export function isStorableText(text: string): boolean {
+function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
@@ -100,7 +100,7 @@ function documentProblem(document: string, operationName: unknown): WharfError |
   }
 }
 
-export function problemOf(request: unknown): WharfError | undefined {
+function problemOf(request: unknown): WharfError | undefined {
   const problem = jsonProblem(request);
   if (problem) return problem;
   const { query, operationName } = (request ?? {}) as { query?: unknown; operationName?: unknown };

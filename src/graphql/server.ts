@@ -58,7 +58,7 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
       for (const fn of whenDone) fn();
     }
   };
-  // Queries are small: a document is at most MAX_TOKENS tokens, and inputs are short texts.
+  // Requests are small: a document is at most MAX_DOCUMENT_LENGTH characters (edge.ts), and inputs are short texts.
   return { handler: [express.json({ limit: "256kb" }), graphqlEdge, graphql], stop: () => server.stop() };
 }
 
