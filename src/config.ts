@@ -24,6 +24,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Apollo introspection and Sandbox (on by default). */
   graphqlIntrospection: boolean;
+  /** How long a GraphQL query may run before it is answered 503 queryTimeout. */
+  graphqlTimeoutMs: number;
   /** Check every REST response against openapi.yaml, answering 500 on a mismatch (the tests turn this on). */
   checkResponses: boolean;
   /** Report each request's SQL statement count in a response header (tests and benchmarks). */
@@ -62,6 +64,7 @@ export function parseConfig(env: Env = process.env): Config {
   const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
   const graphqlIntrospection = read("GRAPHQL_INTROSPECTION", parseBoolean, true);
+  const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
   const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
 
@@ -79,6 +82,7 @@ export function parseConfig(env: Env = process.env): Config {
     adminToken,
     logLevel,
     graphqlIntrospection,
+    graphqlTimeoutMs,
     checkResponses,
     countSql,
   };
@@ -117,6 +121,11 @@ function parseGitBase(raw: string): string {
     // the same message
   }
   return "!expected a folder or an http(s):// URL (without query or fragment)";
+}
+
+function parseMilliseconds(raw: string): number | string {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= 1 && n <= 3_600_000 ? n : "!expected a number of milliseconds from 1 to 3600000";
 }
 
 function parseToken(raw: string): string {

@@ -12,6 +12,10 @@ export const ERRORS = {
   internalServerError: { status: 500, message: "Internal Server Error" },
   queryTooDeep: { status: 400, message: "The query is nested too deeply." },
   queryTooComplex: { status: 400, message: "The query asks for too much at once." },
+  // The client's own queries already running cost too much: it may retry once they are done.
+  tooManyQueries: { status: 429, message: "Too many costly queries from this client are running at once. Try again shortly." },
+  // The query was within its limits but the server did not finish it in time: not the client's fault.
+  queryTimeout: { status: 503, message: "The query did not finish in time. Try again later." },
 
   // Authentication and authorization
   missingAuthentication: { status: 401, message: "This request requires authentication." },

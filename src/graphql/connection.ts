@@ -6,6 +6,8 @@ import { WharfError } from "../errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** The furthest a cursor may point into a list: a thousand pages of the largest size. */
+export const MAX_OFFSET = 1000 * MAX_PAGE_SIZE;
 
 @ArgsType()
 export class PageArgs {
@@ -45,9 +47,13 @@ export function windowOf({ first, after }: PageArgs): Window {
     throw new WharfError("malformedRequest", `Malformed request: first must be between 0 and ${MAX_PAGE_SIZE}.`);
   }
   if (after === undefined || after === null) return { offset: 0, limit };
-  const match = /^offset:(\d+)$/.exec(Buffer.from(after, "base64url").toString());
-  if (!match) throw new WharfError("malformedRequest", "Malformed request: after is not a cursor from this list.");
-  return { offset: Number(match[1]) + 1, limit };
+  // At most 15 digits: still a safe integer, so the bound below is checked on the number it says.
+  const match = /^offset:(\d{1,15})$/.exec(Buffer.from(after, "base64url").toString());
+  const offset = match && Number(match[1]) + 1;
+  if (!offset || offset > MAX_OFFSET) {
+    throw new WharfError("malformedRequest", `Malformed request: after is not a cursor from this list (at most ${MAX_OFFSET} items in).`);
+  }
+  return { offset, limit };
 }
 
 export interface Connection<T> {

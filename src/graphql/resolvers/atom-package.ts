@@ -5,6 +5,7 @@ import { atomDownloadHistory } from "../../services/atom-downloads";
 import { viewerOf } from "../../services/policies";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
+import { plus, PUBLISH_COST, STATEMENT_COST } from "../cost";
 import {
   AtomPackageType,
   AtomVersionConnection,
@@ -35,12 +36,12 @@ export class AtomPackageResolver {
     return viewer ? ctx.loaders.atomStarByUser.load(`${viewer.id}:${pkg.name}`) : false;
   }
 
-  @FieldResolver(() => UserConnection, { complexity: listComplexity, description: "Who starred it, earliest first." })
+  @FieldResolver(() => UserConnection, { complexity: plus(STATEMENT_COST, listComplexity), description: "Who starred it, earliest first." })
   async stargazers(@Root() pkg: AtomPackageType, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
     return connectionOver(await stars.stargazers(ctx.db, pkg.name), page);
   }
 
-  @FieldResolver(() => DownloadHistoryType, { description: "Downloads per UTC day from `from` to `to` (both included; by default the last 30 days)." })
+  @FieldResolver(() => DownloadHistoryType, { complexity: STATEMENT_COST, description: "Downloads per UTC day from `from` to `to` (both included; by default the last 30 days)." })
   async downloads(
     @Root() pkg: AtomPackageType,
     @Arg("from", () => Date, { nullable: true }) from: Date | null,
@@ -50,12 +51,12 @@ export class AtomPackageResolver {
     return atomDownloadHistory(ctx.db, pkg.name, { from, to });
   }
 
-  @Mutation(() => AtomPackageType, { description: "Publishes an Atom package from the newest semver tag of owner/repo under the git base." })
+  @Mutation(() => AtomPackageType, { complexity: PUBLISH_COST, description: "Publishes an Atom package from the newest semver tag of owner/repo under the git base." })
   async createAtomPackage(@Arg("repository", () => String) repository: string, @Ctx() ctx: GraphQLContext): Promise<AtomPackageType> {
     return atomPackageNode(atom.summarize(await atom.createAtomPackage(ctx, repository)));
   }
 
-  @Mutation(() => AtomVersionType, { description: "Owners: publishes the version at a tag; with rename, the package takes the name in its package.json." })
+  @Mutation(() => AtomVersionType, { complexity: PUBLISH_COST, description: "Owners: publishes the version at a tag; with rename, the package takes the name in its package.json." })
   async publishAtomVersion(
     @Arg("name", () => String) name: string,
     @Arg("tag", () => String) tag: string,

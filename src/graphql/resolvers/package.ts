@@ -10,10 +10,11 @@ import { atomPackageNode } from "../types/atom-package";
 import { searchPackages } from "../../services/package-search";
 import { foundPackageNode, loadPackageNodes } from "./package-nodes";
 import { connectionOf, listComplexity, PageArgs, windowOf, type Connection } from "../connection";
+import { LIST_QUERY_COST, LOOKUP_COST, plus, SEARCH_COST, STATS_COST } from "../cost";
 import type { GraphQLContext } from "../context";
 import { Ecosystem, JsrPackageType, jsrPackageNode, PackageConnection, PackageInterface } from "../types/package";
 import { ScopeType } from "../types/scope";
-import { RegistryStatsType } from "../types/stats";
+import { RegistryStatsType, STATS_SIZE } from "../types/stats";
 import { JsrVersionType } from "../types/version";
 import { orNull } from "./not-found";
 
@@ -77,12 +78,9 @@ class PackageOrder {
   direction!: OrderDirection;
 }
 
-/** How many packages each of stats' lists holds. */
-const STATS_SIZE = 10;
-
 @Resolver(() => JsrPackageType)
 export class PackageResolver {
-  @Query(() => PackageInterface, { nullable: true, description: "One package; jsr packages are named by scope and name." })
+  @Query(() => PackageInterface, { nullable: true, complexity: LOOKUP_COST, description: "One package; jsr packages are named by scope and name." })
   async package(
     @Arg("ecosystem", () => Ecosystem) ecosystem: Ecosystem,
     @Arg("name", () => String) name: string,
@@ -98,7 +96,11 @@ export class PackageResolver {
     return pkg && jsrPackageNode(pkg);
   }
 
-  @Query(() => PackageConnection, { complexity: listComplexity, description: "Packages, filtered and ordered (newest first by default)." })
+  @Query(() => PackageConnection, {
+    // Words to look for make it a search.
+    complexity: (estimate) => (estimate.args.filter?.query ? SEARCH_COST : LIST_QUERY_COST) + Number(listComplexity(estimate)),
+    description: "Packages, filtered and ordered (newest first by default).",
+  })
   async packages(
     @Arg("filter", () => PackageFilter, { nullable: true }) filter: PackageFilter | null,
     @Arg("orderBy", () => PackageOrder, { nullable: true }) orderBy: PackageOrder | null,
@@ -126,7 +128,7 @@ export class PackageResolver {
   }
 
   @Query(() => PackageConnection, {
-    complexity: listComplexity,
+    complexity: plus(SEARCH_COST, listComplexity),
     description:
       "Packages matching a search, ranked as each ecosystem's REST search ranks them (Atom: relevance, typo-tolerant; jsr: recently updated first). " +
       "Without an ecosystem, both rankings are interleaved.",
@@ -143,7 +145,7 @@ export class PackageResolver {
     return connectionOf(items.map(foundPackageNode), window, total);
   }
 
-  @Query(() => RegistryStatsType)
+  @Query(() => RegistryStatsType, { complexity: STATS_COST })
   async stats(@Ctx() ctx: GraphQLContext): Promise<RegistryStatsType> {
     const [counts, featured, newest, updated] = await Promise.all([
       registryCounts(ctx),

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import * as members from "../../services/scope-members";
 import type { GraphQLContext } from "../context";
+import { uuidArgument } from "../ids";
 import { ScopeInviteType, ScopeMemberType, ScopeType } from "../types/scope";
 
 async function scopeNamed(ctx: GraphQLContext, name: string): Promise<ScopeType> {
@@ -21,7 +22,7 @@ export class ScopeMemberResolver {
     @Arg("isAdmin", () => Boolean) isAdmin: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ScopeMemberType> {
-    return members.updateMember(ctx, scope, userId, isAdmin);
+    return members.updateMember(ctx, scope, uuidArgument("userId", userId), isAdmin);
   }
 
   @Mutation(() => Boolean, { description: "Scope admins remove a member; any member may remove themself." })
@@ -30,7 +31,7 @@ export class ScopeMemberResolver {
     @Arg("userId", () => ID) userId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await members.removeMember(ctx, scope, userId);
+    await members.removeMember(ctx, scope, uuidArgument("userId", userId));
     return true;
   }
 }
@@ -68,7 +69,7 @@ export class ScopeInviteResolver {
     @Arg("userId", () => ID) userId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await members.withdrawInvite(ctx, scope, userId);
+    await members.withdrawInvite(ctx, scope, uuidArgument("userId", userId));
     return true;
   }
 }

@@ -5,6 +5,7 @@ import { listMembers, listScopeInvites } from "../../services/scope-members";
 import * as scopes from "../../services/scopes";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
+import { LOOKUP_COST, STATEMENT_COST } from "../cost";
 import { ScopeInviteType, ScopeMemberConnection, ScopeQuotasType, ScopeType } from "../types/scope";
 import { JsrPackageConnection, jsrPackageNode } from "../types/package";
 import { UserType } from "../types/user";
@@ -30,7 +31,7 @@ class UpdateScopeInput {
 
 @Resolver(() => ScopeType)
 export class ScopeResolver {
-  @Query(() => ScopeType, { nullable: true })
+  @Query(() => ScopeType, { nullable: true, complexity: LOOKUP_COST })
   scope(@Arg("name", () => String) name: string, @Ctx() ctx: GraphQLContext): Promise<ScopeType | null> {
     return orNull(scopes.getScope(ctx.db, name));
   }
@@ -55,7 +56,7 @@ export class ScopeResolver {
     return listScopeInvites(ctx, scope.scope);
   }
 
-  @FieldResolver(() => ScopeQuotasType, { nullable: true, description: "Only the scope's admins may see them." })
+  @FieldResolver(() => ScopeQuotasType, { nullable: true, complexity: 3 * STATEMENT_COST, description: "Only the scope's admins may see them." })
   async quotas(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<ScopeQuotasType> {
     await requireScopeAdmin(ctx, scope.scope);
     return scopes.scopeQuotas(ctx.db, scope);

@@ -9,6 +9,8 @@ import * as tokens from "../../services/tokens";
 import { createUser, getUserByLogin, setUserBlocked } from "../../services/users";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
+import { uuidArgument } from "../ids";
+import { LOOKUP_COST, plus, STATEMENT_COST } from "../cost";
 import { ScopeConnection, ScopeInviteType } from "../types/scope";
 import { CreateTokenPayload, CreateUserPayload, TokenConnection, TokenPermissionInput } from "../types/token";
 import { UserType } from "../types/user";
@@ -34,12 +36,12 @@ function withoutNulls(input: TokenPermissionInput): Record<string, unknown> {
 
 @Resolver(() => UserType)
 export class UserResolver {
-  @Query(() => UserType, { nullable: true, description: "The user making the request, if any; a token limited to publishing may not ask." })
+  @Query(() => UserType, { nullable: true, complexity: 1, description: "The user making the request, if any; a token limited to publishing may not ask." })
   viewer(@Ctx() ctx: GraphQLContext): UserType | null {
     return ctx.actor ? requireUser(ctx) : null;
   }
 
-  @Query(() => UserType, { nullable: true })
+  @Query(() => UserType, { nullable: true, complexity: LOOKUP_COST })
   user(@Arg("login", () => String) login: string, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
     return orNull(getUserByLogin(ctx.db, login));
   }
@@ -65,12 +67,15 @@ export class UserResolver {
     return listUserInvites(ctx, user.id);
   }
 
-  @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user owns, by name." })
+  @FieldResolver(() => AtomPackageConnection, { complexity: plus(STATEMENT_COST, listComplexity), description: "The Atom packages the user owns, by name." })
   async atomPackages(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
     return connectionOver((await atomPackagesOwnedBy(ctx.db, user.id)).map(atomPackageNode), page);
   }
 
-  @FieldResolver(() => AtomPackageConnection, { complexity: listComplexity, description: "The Atom packages the user starred, most recent first." })
+  @FieldResolver(() => AtomPackageConnection, {
+    complexity: plus(STATEMENT_COST, listComplexity),
+    description: "The Atom packages the user starred, most recent first.",
+  })
   async starredPackages(@Root() user: User, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
     return connectionOver((await starredBy(ctx.db, user.id)).map(atomPackageNode), page);
   }
@@ -102,7 +107,7 @@ export class UserResolver {
 
   @Mutation(() => Boolean, { description: "Revokes one of the caller's tokens." })
   async revokeToken(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await tokens.revokeOwnToken(ctx, id);
+    await tokens.revokeOwnToken(ctx, uuidArgument("id", id));
     return true;
   }
 }

@@ -5,6 +5,7 @@ import { getPublishingTask } from "../../services/publishing";
 import { latestOf } from "../../services/versions";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
+import { LOOKUP_COST, STATEMENT_COST } from "../cost";
 import { JsrPackageConnection, JsrPackageType, jsrPackageNode } from "../types/package";
 import { DependencyGraphType, DependencyType, JsrFileType, JsrVersionConnection, JsrVersionType, PublishingTaskType } from "../types/version";
 import { orNull } from "./not-found";
@@ -33,7 +34,7 @@ export class JsrPackageVersionsResolver {
 
 @Resolver(() => JsrVersionType)
 export class JsrVersionResolver {
-  @Query(() => PublishingTaskType, { nullable: true, description: "A publishing task, as `deno publish` polls it." })
+  @Query(() => PublishingTaskType, { nullable: true, complexity: LOOKUP_COST, description: "A publishing task, as `deno publish` polls it." })
   publishingTask(@Arg("id", () => String) id: string, @Ctx() ctx: GraphQLContext): Promise<PublishingTaskType | null> {
     return orNull(getPublishingTask(ctx.db, id));
   }
@@ -50,7 +51,11 @@ export class JsrVersionResolver {
     return rows.map((d) => ({ kind: d.kind, name: d.dependency, constraint: d.constraint, path: d.path }));
   }
 
-  @FieldResolver(() => DependencyGraphType, { complexity: 50, description: `Transitive dependencies, to at most ${MAX_GRAPH_DEPTH} levels.` })
+  @FieldResolver(() => DependencyGraphType, {
+    // Two batched reads per level.
+    complexity: ({ args, childComplexity }) => 2 * Math.min(Math.max(Number(args.depth), 1), MAX_GRAPH_DEPTH) * STATEMENT_COST + childComplexity,
+    description: `Transitive dependencies, to at most ${MAX_GRAPH_DEPTH} levels.`,
+  })
   dependencyGraph(
     @Root() version: JsrVersionType,
     @Arg("depth", () => Int, { defaultValue: 3 }) depth: number,
@@ -59,7 +64,7 @@ export class JsrVersionResolver {
     return dependencyGraph(ctx, version, depth);
   }
 
-  @FieldResolver(() => String, { nullable: true, name: "readme", description: "The readme's text, if the version has one." })
+  @FieldResolver(() => String, { nullable: true, name: "readme", complexity: STATEMENT_COST, description: "The readme's text, if the version has one." })
   async readmeText(@Root() version: JsrVersionType, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     if (!version.readme) return null;
     const file = (await ctx.loaders.filesByVersion.load(versionKey(version))).find((f) => f.path === version.readme);

@@ -1,5 +1,9 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { fixedListComplexity } from "../cost";
 import { PackageInterface } from "./package";
+
+/** How many packages each of stats' lists holds. */
+export const STATS_SIZE = 10;
 
 @ObjectType("RegistryStats", { description: "How much the registry holds, and its front page." })
 export class RegistryStatsType {
@@ -18,12 +22,12 @@ export class RegistryStatsType {
   @Field(() => Int)
   atomPackageCount!: number;
 
-  @Field(() => [PackageInterface], { description: "The newest packages of either ecosystem." })
+  @Field(() => [PackageInterface], { complexity: fixedListComplexity(STATS_SIZE), description: "The newest packages of either ecosystem." })
   newest!: PackageInterface[];
 
-  @Field(() => [PackageInterface], { description: "The most recently updated packages of either ecosystem." })
+  @Field(() => [PackageInterface], { complexity: fixedListComplexity(STATS_SIZE), description: "The most recently updated packages of either ecosystem." })
   updated!: PackageInterface[];
 
-  @Field(() => [PackageInterface], { description: "The jsr packages staff feature, most recently featured first." })
+  @Field(() => [PackageInterface], { complexity: fixedListComplexity(STATS_SIZE), description: "The jsr packages staff feature, most recently featured first." })
   featured!: PackageInterface[];
 }
