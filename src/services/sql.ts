@@ -14,6 +14,12 @@ export function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === "23505";
 }
 
+/** PostgreSQL's foreign_key_violation (e.g. a row added for a parent deleted at the same moment). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2003";
+  return (err as { code?: string } | null)?.code === "23503";
+}
+
 /** An ILIKE pattern for text containing `text` literally (its % _ and \\ escaped), or null for no text. */
 export function containsPattern(text: string | undefined): string | null {
   const trimmed = text?.trim();
