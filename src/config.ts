@@ -25,6 +25,10 @@ export interface Config {
   checkResponses: boolean;
   /** Report each request's SQL statement count in a response header (tests and benchmarks). */
   countSql: boolean;
+  /** How long a publishing task's claim lasts unless renewed: a crashed worker's task is taken over after this. */
+  taskLeaseMs: number;
+  /** How often each Wharf looks for publishing tasks to take (besides right after an upload). */
+  taskPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +65,8 @@ export function parseConfig(env: Env = process.env): Config {
   const graphqlIntrospection = read("GRAPHQL_INTROSPECTION", parseBoolean, true);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
   const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
+  const taskLeaseMs = read("WHARF_TASK_LEASE_MS", parseMilliseconds, 30_000);
+  const taskPollMs = read("WHARF_TASK_POLL_MS", parseMilliseconds, 5_000);
 
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
@@ -78,6 +84,8 @@ export function parseConfig(env: Env = process.env): Config {
     graphqlIntrospection,
     checkResponses,
     countSql,
+    taskLeaseMs,
+    taskPollMs,
   };
 }
 
@@ -109,6 +117,11 @@ function parseToken(raw: string): string {
 
 function parseLogLevel(raw: string): LogLevel | string {
   return (LOG_LEVELS as string[]).includes(raw) ? (raw as LogLevel) : `!expected one of ${LOG_LEVELS.join(", ")}`;
+}
+
+function parseMilliseconds(raw: string): number | string {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= 100 && n <= 3_600_000 ? n : "!expected a number of milliseconds from 100 to 3600000";
 }
 
 function parseBoolean(raw: string): boolean | string {
