@@ -13,7 +13,8 @@ const STATUS_RANK: Record<string, number> = { pending: 0, processing: 1, process
 
 const servers: WharfProcess[] = [];
 async function wharf(options: { sharing?: WharfProcess } = {}): Promise<WharfProcess> {
-  const server = await startWharf(QUICK_TASKS, options);
+  // At debug level, a Wharf logs each time it looks for tasks to take.
+  const server = await startWharf({ ...QUICK_TASKS, LOG_LEVEL: "debug" }, options);
   servers.push(server);
   return server;
 }
@@ -65,9 +66,9 @@ function databases(server: WharfProcess): { name: string; maintenance: string } 
 
 /**
  * Stops every version commit where it stands: a transaction of the test's own holds a lock that
- * inserting a version waits for. Resolves once a Wharf's commit is waiting on it.
+ * inserting a version waits for. `waiting(n)` resolves once n commits are waiting on it.
  */
-async function holdCommits(server: WharfProcess): Promise<{ waiting(): Promise<void>; release(): Promise<void> }> {
+async function holdCommits(server: WharfProcess): Promise<{ waiting(n?: number): Promise<void>; release(): Promise<void> }> {
   const blocker = new Client({ connectionString: server.databaseUrl });
   // Its connection may be cut by the test (an outage): that is expected.
   blocker.on("error", () => undefined);
@@ -75,14 +76,14 @@ async function holdCommits(server: WharfProcess): Promise<{ waiting(): Promise<v
   await blocker.query("BEGIN");
   await blocker.query("LOCK TABLE package_versions IN SHARE MODE");
   return {
-    async waiting() {
-      await eventually("a version commit waiting on the lock", async () => {
+    async waiting(n = 1) {
+      await eventually(`${n} version commit(s) waiting on the lock`, async () => {
         const rows = await query<{ n: string }>(
           server.databaseUrl,
           "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1",
           [(blocker as unknown as { processID: number }).processID],
         );
-        return Number(rows[0].n) > 0 || undefined;
+        return Number(rows[0].n) >= n || undefined;
       });
     },
     async release() {
@@ -106,6 +107,18 @@ async function recordStatuses(server: WharfProcess): Promise<(id: string) => Pro
   );
   return async (id) =>
     (await query<{ status: string }>(server.databaseUrl, "SELECT status FROM test_task_statuses WHERE task_id = $1 ORDER BY seq", [id])).map((r) => r.status);
+}
+
+/** Whether the Wharf logged that it claimed the task (after its `since`th log line). */
+function claimed(server: WharfProcess, id: string, since = 0): boolean {
+  return server.logs.slice(since).some((line) => line.includes("processing publishing task") && line.includes(id));
+}
+
+/** Resolves when the Wharf next looks for tasks to take (a poll after this call). */
+function nextLook(server: WharfProcess): Promise<string> {
+  let seen = 0;
+  const before = server.logs.length;
+  return server.waitForLog((line) => seen++ >= before && line.includes("looked for publishing tasks"));
 }
 
 function neverBackwards(statuses: string[]): void {
@@ -163,10 +176,9 @@ it("takes over a task whose holder stopped renewing its lease, without a restart
     const commits = await holdCommits(first);
     const id = await upload(target, "1.0.0");
     await commits.waiting();
-    const claimed = (server: WharfProcess) => server.logs.some((line) => line.includes("processing publishing task") && line.includes(id));
-    const holder = claimed(first) ? first : second;
+    const holder = claimed(first, id) ? first : second;
     const survivor = holder === first ? second : first;
-    expect(claimed(holder) && !claimed(survivor)).toBe(true);
+    expect(claimed(holder, id) && !claimed(survivor, id)).toBe(true);
 
     await holder.kill();
     // The dead Wharf's commit goes on until the lock is released, then finds its client gone and rolls back.
@@ -187,8 +199,16 @@ it("takes over a task whose holder stopped renewing its lease, without a restart
     await query(first.databaseUrl, "DELETE FROM package_versions WHERE scope = $1 AND name = $2", [target.scope, target.name]);
     await query(first.databaseUrl, "UPDATE publishing_tasks SET status = 'processing' WHERE id = $1", [id]);
     const statuses = await recordStatuses(first);
+    const commits = await holdCommits(first);
+    const restartedAt = first.logs.length;
 
     const [, second] = await Promise.all([first.restart(), wharf({ sharing: first })]);
+    await commits.waiting();
+    // Both have had their go at it by the time a second commit waits too, or the Wharf that is not committing
+    // it has looked for tasks since (and found none to take).
+    const other = claimed(first, id, restartedAt) ? second : first;
+    await Promise.race([commits.waiting(2), nextLook(other)]);
+    await commits.release();
     expect((await waitForTask(second.url, id)).status).toBe("success");
     // Whatever either was still doing with it ends when it stops.
     await Promise.all([first.stop(), second.stop()]);

@@ -40,9 +40,11 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
     try {
       do {
         again = false;
+        let claimed = 0;
         while (!stopped && active.size < concurrency) {
           const task = await claimTask(worker.db, worker.leaseMs);
           if (!task) break;
+          claimed++;
           const run: Promise<void> = processTask(worker, task)
             .catch((err) => worker.log.error("publishing task crashed", { id: task.id, error: String(err?.stack ?? err) }))
             .finally(() => {
@@ -51,6 +53,7 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
             });
           active.add(run);
         }
+        worker.log.debug("looked for publishing tasks", { claimed, active: active.size });
       } while (again && !stopped);
     } catch (err) {
       worker.log.warn("could not claim publishing tasks", { error: String((err as Error)?.message ?? err) });
