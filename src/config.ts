@@ -30,6 +30,10 @@ export interface Config {
   checkResponses: boolean;
   /** Report each request's SQL statement count in a response header (tests and benchmarks). */
   countSql: boolean;
+  /** How long a publishing task's claim lasts unless renewed: a crashed worker's task is taken over after this. */
+  taskLeaseMs: number;
+  /** How often each Wharf looks for publishing tasks to take (besides right after an upload). */
+  taskPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +71,8 @@ export function parseConfig(env: Env = process.env): Config {
   const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
   const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
+  const taskLeaseMs = read("WHARF_TASK_LEASE_MS", parseMilliseconds, 30_000);
+  const taskPollMs = read("WHARF_TASK_POLL_MS", parseMilliseconds, 5_000);
 
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
@@ -85,6 +91,8 @@ export function parseConfig(env: Env = process.env): Config {
     graphqlTimeoutMs,
     checkResponses,
     countSql,
+    taskLeaseMs,
+    taskPollMs,
   };
 }
 
@@ -134,6 +142,11 @@ function parseToken(raw: string): string {
 
 function parseLogLevel(raw: string): LogLevel | string {
   return (LOG_LEVELS as string[]).includes(raw) ? (raw as LogLevel) : `!expected one of ${LOG_LEVELS.join(", ")}`;
+}
+
+function parseMilliseconds(raw: string): number | string {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= 100 && n <= 3_600_000 ? n : "!expected a number of milliseconds from 100 to 3600000";
 }
 
 function parseBoolean(raw: string): boolean | string {

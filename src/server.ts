@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { withListeningPort, type Config } from "./config";
 import type { Logger } from "./logger";
 import { createApp } from "./http/app";
-import { resumeUnfinishedTasks } from "./services/publishing";
+import { startPublishWorker } from "./services/publish-worker";
+import { voidLeases } from "./services/task-leases";
 import { ensureAdmin } from "./services/users";
 import { FileBlobStore } from "./storage/blob-store";
 import { openDatabase } from "./storage/database";
@@ -37,8 +38,10 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
     const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log });
     server.on("request", app.handler);
-    // Publishing tasks a previous run left unfinished are finished now, in the background.
-    void resumeUnfinishedTasks({ db: database.db, blobs, log });
+    // The embedded database is this process's alone: leases a crashed run left are void, its tasks taken at once.
+    if (!config.databaseUrl) await voidLeases(database.db);
+    // Publishing tasks are processed in the background: uploaded here, or left by a Wharf that stopped or died.
+    const worker = startPublishWorker({ db: database.db, blobs, log, leaseMs: config.taskLeaseMs }, { pollMs: config.taskPollMs });
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
     // Tests and scripts read this line to find a server started on port 0.
     log.info("listening", { url, port, publicUrl: config.publicUrl, storage: config.databaseUrl ? "external" : "embedded" });
@@ -49,6 +52,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await closed;
+        await worker.stop();
         await app.stop();
         await database.close();
       },

@@ -5,6 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { atomAs, publishers } from "./support/atom";
 import { addRelease, atomPackageJson, makeGitBase, makeRepository } from "./support/git";
 import { graphql } from "./support/client";
+import { query } from "./support/server";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const gitBase = makeGitBase();
@@ -138,6 +139,28 @@ describe("listing, search and stars", () => {
     expect((await world.anonymous.delete(`/atom/api/packages/${names[1]}/star`, { headers: atomAs(fan) })).status).toBe(204);
     expect((await world.anonymous.get(`/atom/api/packages/${names[1]}/stargazers`)).body).toEqual([]);
     expect((await world.anonymous.get("/atom/api/stars")).status).toBe(401);
+  });
+
+  it("keeps one star when a user stars a package many times at once", async () => {
+    const { user, name, repo } = await publisher();
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) })).status).toBe(201);
+    const stars = async () => {
+      const rows = await query<{ n: string }>(world.server.databaseUrl, "SELECT count(*) AS n FROM atom_stars WHERE name = $1", [name]);
+      return Number(rows[0].n);
+    };
+    // 20 at once through each face, each by a user who has not starred it yet: the GraphQL mutation, then apm's REST call.
+    const mutations = await Promise.all(
+      Array.from({ length: 20 }, () => graphql(world.server.url, `mutation($n: String!) { starAtomPackage(name: $n) { name } }`, { n: name }, user.token)),
+    );
+    expect(mutations.map((m) => m.errors ?? m.data)).toEqual(Array(20).fill({ starAtomPackage: { name } }));
+    expect(await stars()).toBe(1);
+
+    const fan = await world.user();
+    const rest = await Promise.all(Array.from({ length: 20 }, () => world.anonymous.post(`/atom/api/packages/${name}/star`, { headers: atomAs(fan) })));
+    expect(rest.map((a) => [a.status, a.body.stargazers_count])).toEqual(Array(20).fill([200, 2]));
+    expect(await stars()).toBe(2);
+    const gazers = (await world.anonymous.get(`/atom/api/packages/${name}/stargazers`)).body;
+    expect(gazers.map((g: { login: string }) => g.login).sort()).toEqual([user.login, fan.login].sort());
   });
 
   it("counts packages for the Link header as they are published and deleted", async () => {

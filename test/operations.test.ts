@@ -116,6 +116,7 @@ it.each([
   [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL="mysql:\/\/x": expected a postgresql/],
   [{ LOG_LEVEL: "loud" }, /LOG_LEVEL="loud": expected one of/],
   [{ WHARF_ADMIN_TOKEN: "short" }, /WHARF_ADMIN_TOKEN="short": expected a token of at least 16/],
+  [{ WHARF_TASK_LEASE_MS: "soon" }, /WHARF_TASK_LEASE_MS="soon": expected a number of milliseconds/],
 ])("refuses to start on bad configuration %j", (env, message) => {
   const run = spawnSync(process.execPath, [MAIN], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 30000 });
   expect(run.status).toBe(2);

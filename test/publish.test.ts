@@ -1,12 +1,15 @@
 // jsr publishing over the API, with real tarballs: the task, the rules, and
 // what a success and a failure leave behind.
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { query } from "./support/server";
-import { denoPackage, tarball, uploadTarball, waitForTask } from "./support/packages";
+import { denoPackage, eventually, heldUpload, QUICK_TASKS, tarball, uploadTarball, waitForTask } from "./support/packages";
 import { request, bodyOf } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
-const world = useWharf();
+const world = useWharf(QUICK_TASKS);
 
 interface Target {
   owner: TestUser;
@@ -36,6 +39,25 @@ async function publish(target: Target, version: string, files = denoPackage(`@${
   const body = await bodyOf(res);
   expect(res.status).toBe(200);
   return finished(body.id);
+}
+
+/** The task of an upload under way, once the server has made it. */
+async function taskOf(target: Target, version: string): Promise<{ id: string; status: string }> {
+  return eventually(`the task of ${version}`, async () => {
+    const rows = await query<{ id: string; status: string }>(
+      world.server.databaseUrl,
+      "SELECT id, status FROM publishing_tasks WHERE scope = $1 AND name = $2 AND version = $3",
+      [target.scope, target.name, version],
+    );
+    return rows[0];
+  });
+}
+
+/** Bytes under the blob store's folder (DATA_DIR/blobs), temporary files included. */
+function blobBytes(): number {
+  const total = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? total(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+  return total(path.join(world.server.dataDir, "blobs"));
 }
 
 async function versionRows(target: Target): Promise<number> {
@@ -138,6 +160,12 @@ describe("a publish that breaks a rule", () => {
     ["no config file", () => ({ "mod.ts": "" }), "missingConfigFile"],
     ["a bad path", (n: string) => denoPackage(n, "1.0.0", { "con.ts": "" }), "invalidPath"],
     ["paths that differ by case", (n: string) => denoPackage(n, "1.0.0", { "A.ts": "", "a.ts": "" }), "caseInsensitiveDuplicatePath"],
+    // Text PostgreSQL refuses (NUL) where it would be recorded: a dependency, an export.
+    ["a NUL in a jsr version", (n: string) => denoPackage(n, "1.0.0", { "mod.ts": `import "jsr:${n}-dep@1\0";\n` }), "invalidJsrSpecifier"],
+    ["an escaped NUL in a jsr path", (n: string) => denoPackage(n, "1.0.0", { "mod.ts": 'export * from "jsr:@std/fs@1/a\\u0000b";\n' }), "invalidJsrSpecifier"],
+    ["a NUL in an npm name", (n: string) => denoPackage(n, "1.0.0", { "mod.ts": 'import "npm:left\0pad@1";\n' }), "invalidNpmSpecifier"],
+    ["a NUL through the import map", (n: string) => denoPackage(n, "1.0.0", { "mod.ts": 'import "dep";\n' }, { imports: { dep: "jsr:@std/fs@1\u0000" } }), "invalidJsrSpecifier"],
+    ["a NUL in an export", (n: string) => denoPackage(n, "1.0.0", {}, { exports: { ".": "./mod.ts", "./a\u0000": "./mod.ts" } }), "configFileExportsInvalid"],
   ])("fails the task on %s, and leaves no version", async (_case, files, code) => {
     const target = await newPackage();
     const result = await publish(target, "1.0.0", (files as (n: string) => Record<string, string>)(`@${target.scope}/${target.name}`));
@@ -203,6 +231,50 @@ describe("packages", () => {
     expect((await world.anonymous.get(`/api/scopes/${empty.scope}/packages/empty`)).body.code).toBe("packageNotFound");
   });
 
+  it("refuses to delete a package while a version's upload is under way, and publishes that version", async () => {
+    const target = await newPackage();
+    const held = heldUpload(world.server.url, target.owner.token, { ...target, version: "1.0.0" }, await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0")));
+    const task = await taskOf(target, "1.0.0");
+    const del = await target.owner.api.delete(`/api/scopes/${target.scope}/packages/${target.name}`);
+    expect([del.status, del.body.code]).toEqual([409, "packageNotEmpty"]);
+    held.finish();
+    expect((await held.response).status).toBe(200);
+    expect((await finished(task.id)).status).toBe("success");
+    expect(await versionRows(target)).toBe(1);
+  });
+
+  it("ends every publish racing a delete in success or a clear error, never with an orphan version", async () => {
+    const targets = await Promise.all(Array.from({ length: 6 }, () => newPackage()));
+    const bodies = await Promise.all(targets.map((t) => tarball(denoPackage(`@${t.scope}/${t.name}`, "1.0.0"))));
+    await Promise.all(
+      targets.map(async (target, i) => {
+        const [res, del] = await Promise.all([upload(target, "1.0.0", bodies[i]), target.owner.api.delete(`/api/scopes/${target.scope}/packages/${target.name}`)]);
+        const answer = await bodyOf(res);
+        if (res.status === 200) {
+          // The upload came first: the package stays, and the version publishes.
+          expect([del.status, del.body.code]).toEqual([409, "packageNotEmpty"]);
+          expect((await finished(answer.id)).status).toBe("success");
+          expect(await versionRows(target)).toBe(1);
+        } else {
+          expect([res.status, answer.code, del.status]).toEqual([404, "packageNotFound", 204]);
+          expect(await versionRows(target)).toBe(0);
+        }
+      }),
+    );
+  });
+
+  it("fails a task whose package vanished meanwhile with packageNotFound, not an internal error", async () => {
+    const target = await newPackage();
+    const held = heldUpload(world.server.url, target.owner.token, { ...target, version: "1.0.0" }, await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0")));
+    const task = await taskOf(target, "1.0.0");
+    // Behind the API's back (the API refuses it): the last line of defence is the version's commit.
+    await query(world.server.databaseUrl, "DELETE FROM packages WHERE scope = $1 AND name = $2", [target.scope, target.name]);
+    held.finish();
+    expect((await held.response).status).toBe(200);
+    expect(await finished(task.id)).toMatchObject({ status: "failure", error: { code: "packageNotFound" } });
+    expect(await versionRows(target)).toBe(0);
+  });
+
   it("lists and searches packages, and shows the registry's stats", async () => {
     const target = await newPackage(uniqueName("findme"));
     await publish(target, "1.0.0");
@@ -241,6 +313,49 @@ describe("quotas", () => {
     expect(full.body.quotas).toMatchObject({ packageUsage: 20, newPackagePerWeekUsage: 20, newPackagePerWeekLimit: 20 });
   });
 
+  it("refuses an upload of a version already published before storing its bytes", async () => {
+    const target = await newPackage();
+    expect((await publish(target, "1.0.0")).status).toBe("success");
+    const quota = async () => (await target.owner.api.get(`/api/scopes/${target.scope}`)).body.quotas.publishAttemptsPerWeekUsage;
+    const attempts = await quota();
+    const before = blobBytes();
+    // 3 MiB that gzip cannot shrink.
+    const body = await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.0", { "noise.bin": randomBytes(3 * 1024 * 1024) }));
+    for (let i = 0; i < 5; i++) {
+      const again = await upload(target, "1.0.0", body);
+      expect([again.status, (await bodyOf(again)).code]).toEqual([400, "duplicateVersionPublish"]);
+    }
+    expect(fs.existsSync(path.join(world.server.dataDir, "blobs", sha256(body).slice(0, 2), sha256(body)))).toBe(false);
+    expect(blobBytes() - before).toBeLessThan(1024 * 1024);
+    // As upstream: what is refused before it is stored is not an attempt.
+    expect(await quota()).toBe(attempts);
+  });
+
+  it("counts every stored upload against the weekly quota, even one that then fails", async () => {
+    const target = await newPackage();
+    await query(world.server.databaseUrl, "UPDATE scopes SET publish_attempts_per_week_limit = 2 WHERE scope = $1", [target.scope]);
+    expect((await publish(target, "1.0.0")).status).toBe("success");
+    // Streamed without a Content-Length: only storing it finds it too big.
+    const tooBig = heldUpload(world.server.url, target.owner.token, { ...target, version: "1.0.1" }, randomBytes(21 * 1024 * 1024));
+    tooBig.finish();
+    const refused = await tooBig.response;
+    expect([refused.status, (await bodyOf(refused)).code]).toEqual([413, "tarballSizeLimitExceeded"]);
+    expect((await taskOf(target, "1.0.1")).status).toBe("failure");
+    expect((await target.owner.api.get(`/api/scopes/${target.scope}`)).body.quotas).toMatchObject({ publishAttemptsPerWeekUsage: 2 });
+    const over = await upload(target, "1.0.2", await tarball(denoPackage(`@${target.scope}/${target.name}`, "1.0.2")));
+    expect([over.status, (await bodyOf(over)).code]).toEqual([400, "weeklyPublishAttemptsLimitExceeded"]);
+  });
+
+  it("lets no more uploads through than the quota allows, even all at once", async () => {
+    const target = await newPackage();
+    await query(world.server.databaseUrl, "UPDATE scopes SET publish_attempts_per_week_limit = 1 WHERE scope = $1", [target.scope]);
+    const versions = ["1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4"];
+    const bodies = await Promise.all(versions.map((v) => tarball(denoPackage(`@${target.scope}/${target.name}`, v))));
+    const answers = await Promise.all(versions.map((v, i) => upload(target, v, bodies[i])));
+    const codes = await Promise.all(answers.map(async (res) => [res.status, (await bodyOf(res)).code ?? "accepted"]));
+    expect(codes.sort()).toEqual([[200, "accepted"], ...Array(4).fill([400, "weeklyPublishAttemptsLimitExceeded"])]);
+  });
+
   it("holds a scope to its weekly limit of publish attempts", async () => {
     const target = await newPackage();
     await query(world.server.databaseUrl, "UPDATE scopes SET publish_attempts_per_week_limit = 1 WHERE scope = $1", [target.scope]);
@@ -250,3 +365,7 @@ describe("quotas", () => {
     expect((await target.owner.api.get(`/api/scopes/${target.scope}`)).body.quotas).toMatchObject({ publishAttemptsPerWeekUsage: 1 });
   });
 });
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}

@@ -6,11 +6,20 @@ import { getAtomPackage, summarize, withDetail } from "./atom-packages";
 import type { AtomPackageSummary } from "./atom-package-listing";
 import { requireUser } from "./policies";
 import { getUserByLogin } from "./users";
+import { isForeignKeyViolation } from "./sql";
+import { WharfError } from "../errors";
 
 export async function starAtomPackage(ctx: ServiceContext, requested: string): Promise<AtomPackageSummary> {
   const user = requireUser(ctx);
   const { name } = await getAtomPackage(ctx.db, requested);
-  await ctx.db.atomStar.upsert({ where: { userId_name: { userId: user.id, name } }, create: { userId: user.id, name }, update: {} });
+  // INSERT ... ON CONFLICT DO NOTHING: starring twice at once is one star, never a unique violation (Prisma's upsert reads, then inserts).
+  try {
+    await ctx.db.atomStar.createMany({ data: [{ userId: user.id, name }], skipDuplicates: true });
+  } catch (err) {
+    // The package was deleted meanwhile.
+    if (isForeignKeyViolation(err)) throw new WharfError("atomPackageNotFound");
+    throw err;
+  }
   return summarize(await getAtomPackage(ctx.db, name));
 }
 

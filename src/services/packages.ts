@@ -1,5 +1,5 @@
 // jsr packages: @scope/name. Versions and publishing build on these.
-import type { Package } from "../generated/prisma/client";
+import { Prisma, type Package } from "../generated/prisma/client";
 import { WharfError } from "../errors";
 import type { Tx } from "../storage/database";
 import type { ServiceContext } from "./context";
@@ -15,6 +15,19 @@ export async function getPackage(db: Tx, scope: string, name: string): Promise<P
   const pkg = await db.package.findUnique({ where: { scope_name: { scope, name } } });
   if (!pkg) throw new WharfError("packageNotFound");
   return pkg;
+}
+
+const LOCK_MODES = { update: "FOR UPDATE", noKeyUpdate: "FOR NO KEY UPDATE", share: "FOR SHARE" } as const;
+
+/**
+ * Locks a package's row until the transaction ends, and reads what publishing needs of it (undefined: no such
+ * package). Its deletion ("update") waits for the uploads ("share") and the version commits ("noKeyUpdate") under way,
+ * and they for it: a version can never be added to a package being deleted.
+ */
+export async function lockPackage(tx: Tx, scope: string, name: string, mode: keyof typeof LOCK_MODES): Promise<{ isArchived: boolean } | undefined> {
+  const rows = await tx.$queryRaw<Array<{ is_archived: boolean }>>`
+    SELECT is_archived FROM packages WHERE scope = ${scope} AND name = ${name} ${Prisma.raw(LOCK_MODES[mode])}`;
+  return rows[0] && { isArchived: rows[0].is_archived };
 }
 
 export async function listScopePackages(db: Tx, scope: string): Promise<Package[]> {
@@ -102,6 +115,8 @@ export async function deletePackage(ctx: ServiceContext, scope: string, name: st
   await getPackage(ctx.db, scope, name);
   await requireScopeAdmin(ctx, scope);
   await ctx.db.$transaction(async (tx) => {
+    // Uploads hold the package's row while they open their task: after this, none can be under way unseen.
+    if (!(await lockPackage(tx, scope, name, "update"))) throw new WharfError("packageNotFound");
     const versions = await tx.packageVersion.count({ where: { scope, name } });
     const live = await tx.publishingTask.count({ where: { scope, name, status: { not: "failure" } } });
     if (versions + live > 0) throw new WharfError("packageNotEmpty");

@@ -11,6 +11,7 @@ export interface PackageConfig {
 }
 
 const LICENSE_FILE = /^\/licen[cs]e(?:\.[a-z]+)?$/i;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export function readConfig(unpacked: UnpackedPackage, configPath: string, expected: { fullName: string; version: string }): PackageConfig {
   const text = unpacked.texts.get(configPath);
@@ -46,13 +47,15 @@ function exportsOf(raw: unknown, paths: Set<string>): Record<string, string> {
   }
   const exports: Record<string, string> = {};
   for (const [key, target] of Object.entries(map)) {
+    // Kept as JSON in PostgreSQL, which refuses \u0000.
+    if (CONTROL_CHARACTER.test(key)) throw new PublishError("configFileExportsInvalid", `The export ${JSON.stringify(key)} contains a control character.`);
     if (key !== "." && !key.startsWith("./")) {
       throw new PublishError("configFileExportsInvalid", `The export ${JSON.stringify(key)} must be "." or start with "./".`);
     }
-    if (typeof target !== "string") throw new PublishError("configFileExportsInvalid", `The export ${key} must be a path.`);
+    if (typeof target !== "string") throw new PublishError("configFileExportsInvalid", `The export ${JSON.stringify(key)} must be a path.`);
     const relative = target.startsWith("./") ? target : `./${target.replace(/^\/+/, "")}`;
     if (!paths.has(relative.slice(1))) {
-      throw new PublishError("configFileExportsInvalid", `The export ${key} points at ${target}, which is not in the package.`);
+      throw new PublishError("configFileExportsInvalid", `The export ${JSON.stringify(key)} points at ${JSON.stringify(target)}, which is not in the package.`);
     }
     exports[key] = relative;
   }
@@ -64,7 +67,15 @@ export function dependenciesOf(unpacked: UnpackedPackage, config: PackageConfig)
   const found = new Map<string, Dependency>();
   for (const specifiers of unpacked.imports.values()) {
     for (const specifier of specifiers) {
-      const dependency = dependencyOf(resolveImport(specifier, config.imports));
+      const resolved = resolveImport(specifier, config.imports);
+      const dependency = dependencyOf(resolved);
+      // Recorded in PostgreSQL, which refuses NUL; no package name, version or path holds a control character.
+      if (dependency && CONTROL_CHARACTER.test(resolved)) {
+        throw new PublishError(
+          dependency.kind === "jsr" ? "invalidJsrSpecifier" : "invalidNpmSpecifier",
+          `The specifier ${JSON.stringify(resolved)} is invalid: it contains a control character.`,
+        );
+      }
       if (dependency) found.set(`${dependency.kind}:${dependency.name}@${dependency.constraint}${dependency.path}`, dependency);
     }
   }

@@ -1,11 +1,15 @@
 // Unpacks an uploaded package: a gzipped tar, streamed (gunzip, tar parser,
 // blob store) so that memory stays bounded whatever the upload. Each file goes
-// to the blob store; modules are scanned for what they import.
+// to the blob store; modules are scanned for what they import. The tar is fed
+// to the parser only as fast as the blob store keeps up, and the event loop is
+// given back every few milliseconds: thousands of tiny files must not stall
+// the server's other requests.
 import { createGunzip } from "node:zlib";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Parser, type ReadEntry } from "tar";
 import type { BlobStore } from "../storage/blob-store";
+import { cooperative } from "./cooperative";
 import { importsOf, isModule } from "./module-imports";
 import { packagePathProblem } from "./package-paths";
 
@@ -38,6 +42,8 @@ export interface UnpackedPackage {
 
 // Only these files' text is kept beyond hashing, and only this much of it.
 const TEXT_LIMIT = 1024 * 1024;
+// Files being written to the blob store at once, at most: the parser waits for room.
+const MAX_STORING = 32;
 
 export async function unpackTarball(
   blobs: BlobStore,
@@ -48,15 +54,35 @@ export async function unpackTarball(
   const texts = new Map<string, string>();
   const imports = new Map<string, string[]>();
   const seen = new Map<string, string>(); // lowercased path -> path
-  let stored: Promise<void> = Promise.resolve();
   let failure: Error | undefined;
   // Entries being streamed to the blob store: stopped if unpacking fails, so no write waits forever.
   const streaming = new Set<Readable>();
   // Blob writes run beside the parser; their failure is reported once unpacking ends, not as an unhandled rejection.
+  const storing = new Set<Promise<void>>();
+  let storeFailure: Error | undefined;
+  let roomMade: (() => void) | undefined;
   const alsoStore = (work: Promise<void>) => {
-    stored = Promise.all([stored, work]).then(() => undefined);
-    stored.catch(() => undefined);
+    const settled: Promise<void> = work
+      .catch((err: Error) => void (storeFailure ??= err))
+      .finally(() => {
+        storing.delete(settled);
+        roomMade?.();
+      });
+    storing.add(settled);
   };
+  const pause = cooperative();
+  // Between gunzip and the parser: holds the next chunk while the blob store is busy, and yields now and then.
+  const pace = new Transform({
+    async transform(chunk: Buffer, _encoding, done) {
+      try {
+        while (storing.size >= MAX_STORING) await new Promise<void>((resolve) => (roomMade = resolve));
+        await pause();
+        done(null, chunk);
+      } catch (err) {
+        done(err as Error);
+      }
+    },
+  });
 
   const parser = new Parser({ strict: true });
   parser.on("entry", (entry: ReadEntry) => {
@@ -86,8 +112,9 @@ export async function unpackTarball(
     entry.on("end", () => {
       const content = Buffer.concat(chunks);
       alsoStore(
-        blobs.put(content).then((blob) => {
+        blobs.put(content).then(async (blob) => {
           files.push({ path, size: blob.size, sha256: blob.sha256 });
+          await pause();
           if (isModule(path)) imports.set(path, importsOf(content.toString("utf8")));
           if (wantText(path) && content.length <= TEXT_LIMIT) texts.set(path, content.toString("utf8"));
         }),
@@ -99,14 +126,15 @@ export async function unpackTarball(
   });
 
   try {
-    await pipeline(tarball, createGunzip(), limitBytes(MAX_UNPACKED_BYTES), parser);
+    await pipeline(tarball, createGunzip(), limitBytes(MAX_UNPACKED_BYTES), pace, parser);
   } catch (err) {
     for (const content of streaming) content.destroy(err as Error);
-    await stored.catch(() => undefined);
+    await Promise.all(storing);
     if (err instanceof PublishError) throw err;
     throw new PublishError("invalidTarball", `The tarball is invalid: ${(err as Error).message}`);
   }
-  await stored;
+  await Promise.all(storing);
+  if (storeFailure) throw storeFailure;
   if (failure) throw failure;
   return { files, texts, imports };
 }

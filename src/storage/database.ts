@@ -2,13 +2,13 @@
 // hands out the Prisma client the services use.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { Client, Pool } from "pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { EmbeddedPostgres, type EmbeddedPostgresError } from "./embedded-postgres";
 import { countStatement } from "./statement-counter";
+import { PrismaPgReleasingBrokenTransactions } from "./transaction-release";
 import { sqlReader, type SqlReader } from "./sql-reader";
 
 export type Db = PrismaClient;
@@ -62,9 +62,10 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
   const pool = new Pool({ connectionString: url });
   // An idle connection that dies (e.g. the database restarts) is dropped and replaced, not fatal.
   pool.on("error", (err) => log.warn("database connection lost", { error: err.message }));
+  const adapter = new PrismaPgReleasingBrokenTransactions(pool);
   const db = config.countSql
-    ? new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] })
-    : new PrismaClient({ adapter: new PrismaPg(pool) });
+    ? new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] })
+    : new PrismaClient({ adapter });
   if (config.countSql) (db as PrismaClient<"query">).$on("query", countStatement);
   return {
     db,

@@ -60,15 +60,66 @@ export function uploadTarball(
 }
 
 /**
- * Polls the task, as deno does, until it ends (bounded: each poll waits for the
- * server, not for a timer). `inspect` sees every poll's response.
+ * Polls the task, as deno does, until it ends, for at most a minute (a task
+ * may wait for a lease to run out). `inspect` sees every poll's response.
  */
 export async function waitForTask(baseUrl: string, id: string, inspect: (res: Response) => void = () => undefined): Promise<PublishingTaskBody> {
-  for (let i = 0; i < 2000; i++) {
+  const deadline = Date.now() + 60_000;
+  let task: PublishingTaskBody | undefined;
+  while (Date.now() < deadline) {
     const res = await fetch(`${baseUrl}/api/publish_status/${id}`);
     inspect(res);
-    const task = (await res.json()) as PublishingTaskBody;
+    task = (await res.json()) as PublishingTaskBody;
     if (task.status === "success" || task.status === "failure") return task;
+    // deno polls every couple of seconds; a test need not wait that long.
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`task ${id} did not finish`);
+  throw new Error(`task ${id} did not finish: ${JSON.stringify(task)}`);
+}
+
+/** Short leases and polls, so that tests see a task taken over in seconds rather than in half a minute. */
+export const QUICK_TASKS = { WHARF_TASK_LEASE_MS: "2000", WHARF_TASK_POLL_MS: "200" };
+
+/** Resolves once `check` gives a value (not undefined), polling for at most a minute. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${what} did not happen within a minute`);
+}
+
+export interface HeldUpload {
+  /** The server's answer, once the whole body has gone. */
+  response: Promise<Response>;
+  /** Sends the rest of the body. */
+  finish(): void;
+}
+
+/**
+ * An upload whose body stops half-way until `finish()`: meanwhile the server
+ * has the request and is storing it, as with a slow client. Sent chunked
+ * (no Content-Length), as a streaming client sends it.
+ */
+export function heldUpload(baseUrl: string, token: string, target: { scope: string; name: string; version: string }, body: Buffer): HeldUpload {
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const half = Math.floor(body.length / 2);
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(body.subarray(0, half));
+      await finished;
+      controller.enqueue(body.subarray(half));
+      controller.close();
+    },
+  });
+  const response = fetch(`${baseUrl}/api/scopes/${target.scope}/packages/${target.name}/versions/${target.version}?config=/deno.json`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/x-tar", "content-encoding": "gzip" },
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+  return { response, finish };
 }

@@ -43,8 +43,13 @@ export interface WharfProcess {
   destroy(): Promise<void>;
 }
 
-export async function startWharf(extraEnv: Record<string, string> = {}): Promise<WharfProcess> {
-  const storage = await freshStorage();
+export interface StartOptions {
+  /** Run on this Wharf's storage (its database and blobs) rather than a fresh one; it stays when this one is destroyed. */
+  sharing?: WharfProcess;
+}
+
+export async function startWharf(extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<WharfProcess> {
+  const storage = options.sharing ? sharedStorage(options.sharing) : await freshStorage();
   const adminToken = `admin-${randomBytes(16).toString("hex")}`;
   const logs: string[] = [];
   const logged = new EventEmitter();
@@ -134,6 +139,16 @@ interface Storage {
   env: Record<string, string>;
   databaseUrl: string;
   remove(): Promise<void>;
+}
+
+/** A second Wharf on one's storage: one PostgreSQL (DATABASE_URL mode only: an embedded one is a process's own) and one blob folder. */
+function sharedStorage(first: WharfProcess): Storage {
+  if (!first.env.DATABASE_URL) throw new Error("only Wharfs on an external PostgreSQL (DATABASE_URL) can share their storage");
+  return {
+    env: { DATA_DIR: first.dataDir, DATABASE_URL: first.databaseUrl },
+    databaseUrl: first.databaseUrl,
+    remove: async () => undefined,
+  };
 }
 
 async function freshStorage(): Promise<Storage> {

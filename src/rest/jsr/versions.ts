@@ -36,6 +36,7 @@ export const versionOperations: Operations = {
       version: params.version,
       configPath: String(query.config),
       contentEncoding: req.headers["content-encoding"],
+      contentLength: req.headers["content-length"] === undefined ? undefined : Number(req.headers["content-length"]),
       body: req,
     });
     return ok(presentTask(task));
