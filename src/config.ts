@@ -131,11 +131,6 @@ function parseGitBase(raw: string): string {
   return "!expected a folder or an http(s):// URL (without query or fragment)";
 }
 
-function parseMilliseconds(raw: string): number | string {
-  const n = Number(raw);
-  return /^\d+$/.test(raw) && n >= 1 && n <= 3_600_000 ? n : "!expected a number of milliseconds from 1 to 3600000";
-}
-
 function parseToken(raw: string): string {
   return raw.length >= 16 ? raw : "!expected a token of at least 16 characters";
 }
