@@ -10,10 +10,11 @@ import { ScopeResolver } from "./resolvers/scope";
 import { ScopeInviteResolver, ScopeMemberResolver } from "./resolvers/scope-member";
 import { TokenResolver } from "./resolvers/token";
 import { UserResolver } from "./resolvers/user";
+import { SessionResolver } from "./session/resolver";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, AtomPackageResolver, EditorReleaseResolver, TokenResolver],
+    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, AtomPackageResolver, EditorReleaseResolver, TokenResolver, SessionResolver],
     validate: false,
   });
 }

@@ -27,6 +27,9 @@ class CreateUserInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   isStaff?: boolean;
+
+  @Field(() => String, { nullable: true, description: "A password to sign in with (8 to 1024 characters); without one, the user signs in with tokens only until one is set." })
+  password?: string;
 }
 
 /** GraphQL gives absent optional fields as null; a permission's shape is told by the fields it has. */
