@@ -19,10 +19,10 @@ export interface SendOptions {
   from?: string;
 }
 
-/** One HTTP request with node:http (fetch can neither choose its source address nor show every Set-Cookie as sent). */
+/** One HTTP request, on a connection of its own, with node:http (fetch can neither choose its source address nor show every Set-Cookie as sent). */
 export function send(url: string, options: SendOptions = {}): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, localAddress: options.from }, (res) => {
+    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers, localAddress: options.from, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
