@@ -12,6 +12,7 @@ import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-ada
 import { jsrOperations } from "../rest/jsr";
 import { atomPackageOperations } from "../rest/atom/packages";
 import { authorizePage } from "./authorize-page";
+import { oidcRoutes } from "./oidc-routes";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/package-events";
@@ -53,6 +54,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   app.get("/auth", authorizePage);
+  app.use("/auth/oidc", oidcRoutes(deps));
 
   const graphql = await graphqlHandler(deps);
   app.use("/graphql", graphql.handler);
