@@ -146,6 +146,15 @@ describe("with WHARF_ADMIN_PASSWORD", () => {
   });
 });
 
+it("has no single sign-on unless configured", async () => {
+  const options = await graphqlAs(url(), `{ signInOptions { password singleSignOn { name } } }`);
+  expect(options.json.data.signInOptions).toEqual({ password: true, singleSignOn: null });
+  for (const path of ["/auth/oidc/start", "/auth/oidc/callback?code=x&state=y"]) {
+    const reply = await send(`${url()}${path}`);
+    expect([reply.status, reply.json.code]).toEqual([404, "ssoNotConfigured"]);
+  }
+});
+
 describe("another site's requests (CSRF)", () => {
   it("cannot run a mutation with the cookie: form and text/plain posts are refused before anything runs", async () => {
     const cookie = await signIn(url(), "admin", ADMIN_PASSWORD);
