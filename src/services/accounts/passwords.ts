@@ -6,7 +6,7 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 import { WharfError } from "../../errors";
 
 /**
- * N = 2^15, r = 8, p = 1: 32 MiB and about 50-100 ms per hash on one core
+ * N = 2^15, r = 8, p = 1: 32 MiB and about 0.1 s per hash on an idle core
  * (OWASP's minimum for scrypt is N = 2^17 with r = 8, p = 1; ours keeps a sign-in
  * affordable on a small shared machine, and the throttle bounds guessing).
  */
@@ -17,12 +17,29 @@ export const MIN_PASSWORD_LENGTH = 8;
 /** scrypt reads all of it: a cap keeps one request from costing more than any other. */
 export const MAX_PASSWORD_LENGTH = 1024;
 
-function scrypt(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+/**
+ * scrypt runs on libuv's thread pool (4 threads), which file reads share: at most two hashes at once leave the
+ * registry's files served during a burst of sign-ins, and bound the memory they take (2 x 32 MiB).
+ */
+const MAX_CONCURRENT_HASHES = 2;
+let running = 0;
+const queued: Array<() => void> = [];
+
+async function scrypt(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => queued.push(resolve));
+  else running++;
   // Node refuses to use more than 32 MiB unless told: scrypt needs 128 * N * r bytes, and a little more.
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize("NFC"), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scryptCallback(password.normalize("NFC"), salt, KEY_BYTES, options, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    // The slot passes straight to the next in line, if any.
+    const next = queued.shift();
+    if (next) next();
+    else running--;
+  }
 }
 
 /** Refuses passwords too short to resist guessing, or long enough to be a burden. */
