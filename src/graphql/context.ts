@@ -1,4 +1,4 @@
-import type { ServiceContext } from "../services/context";
+import type { ServiceContext } from "../services/shared/context";
 
 /** A GraphQL request's context: the services' context, and what the limits need to know of the request. */
 export interface GraphQLContext extends ServiceContext {

@@ -14,7 +14,7 @@ import { atomPackageOperations } from "../rest/atom/packages";
 import { authorizePage } from "./authorize-page";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
-import { onPackageChanged } from "../services/package-events";
+import { onPackageChanged } from "../services/jsr/package-events";
 import { requestLog } from "./request-log";
 
 export interface AppDeps {

@@ -9,8 +9,8 @@ import addFormats from "ajv-formats";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
-import type { ServiceContext } from "../services/context";
-import { unstorableJson, unstorableText } from "../services/storable";
+import type { ServiceContext } from "../services/shared/context";
+import { unstorableJson, unstorableText } from "../services/shared/storable";
 import type { Operations, Reply } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import * as atom from "../../services/atom-packages";
-import * as stars from "../../services/atom-stars";
-import { atomDownloadHistory } from "../../services/atom-downloads";
-import { viewerOf } from "../../services/policies";
+import * as atom from "../../services/atom/packages";
+import * as stars from "../../services/atom/stars";
+import { atomDownloadHistory } from "../../services/atom/downloads";
+import { viewerOf } from "../../services/shared/policies";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { plus, PUBLISH_COST, STATEMENT_COST } from "../cost";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { answerAuthorization } from "../../services/authorizations";
+import { answerAuthorization } from "../../services/accounts/authorizations";
 import type { GraphQLContext } from "../context";
 
 @Resolver()

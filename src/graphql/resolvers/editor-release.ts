@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Resolver } from "type-graphql";
-import { recordEditorRelease } from "../../services/editor-releases";
+import { recordEditorRelease } from "../../services/atom/editor-releases";
 import type { GraphQLContext } from "../context";
 
 @ObjectType("EditorRelease", { description: "An editor release offered by /atom/api/updates." })

@@ -1,8 +1,8 @@
 // Packages of either ecosystem as GraphQL nodes; lists are loaded through
 // the request's DataLoaders, so a list costs one statement per ecosystem.
-import type { ServiceContext } from "../../services/context";
-import type { PackageRef } from "../../services/package-directory";
-import type { FoundPackage } from "../../services/package-search";
+import type { ServiceContext } from "../../services/shared/context";
+import type { PackageRef } from "../../services/catalog/package-directory";
+import type { FoundPackage } from "../../services/catalog/package-search";
 import { atomPackageNode } from "../types/atom-package";
 import { jsrPackageNode, type PackageInterface } from "../types/package";
 

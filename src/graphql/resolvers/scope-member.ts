@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import * as members from "../../services/scope-members";
+import * as members from "../../services/accounts/scope-members";
 import type { GraphQLContext } from "../context";
 import { uuidArgument } from "../ids";
 import { ScopeInviteType, ScopeMemberType, ScopeType } from "../types/scope";

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Scope } from "../../generated/prisma/client";
-import { canAdministerScope, requireScopeAdmin } from "../../services/policies";
-import { listMembers, listScopeInvites } from "../../services/scope-members";
-import * as scopes from "../../services/scopes";
+import { canAdministerScope, requireScopeAdmin } from "../../services/shared/policies";
+import { listMembers, listScopeInvites } from "../../services/accounts/scope-members";
+import * as scopes from "../../services/accounts/scopes";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { LOOKUP_COST, STATEMENT_COST } from "../cost";

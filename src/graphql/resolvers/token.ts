@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from "type-graphql";
 import type { Token } from "../../generated/prisma/client";
-import { storedPermissions } from "../../services/permissions";
+import { storedPermissions } from "../../services/shared/permissions";
 import { TokenPermissionType, TokenType } from "../types/token";
 
 @Resolver(() => TokenType)

@@ -1,8 +1,8 @@
 import { text } from "node:stream/consumers";
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { dependencyGraph, MAX_GRAPH_DEPTH } from "../../services/dependency-graph";
-import { getPublishingTask } from "../../services/publishing";
-import { latestOf } from "../../services/versions";
+import { dependencyGraph, MAX_GRAPH_DEPTH } from "../../services/jsr/dependency-graph";
+import { getPublishingTask } from "../../services/jsr/publishing/publish";
+import { latestOf } from "../../services/jsr/versions";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../connection";
 import type { GraphQLContext } from "../context";
 import { LOOKUP_COST, STATEMENT_COST } from "../cost";

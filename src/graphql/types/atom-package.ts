@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import type { AtomVersion } from "../../generated/prisma/client";
-import type { AtomPackageSummary } from "../../services/atom-package-listing";
-import { atomTarballUrl } from "../../services/atom-packages";
+import type { AtomPackageSummary } from "../../services/atom/package-listing";
+import { atomTarballUrl } from "../../services/atom/packages";
 import { ConnectionType } from "../connection";
 import { Ecosystem, PackageInterface } from "./package";
 import { UserType } from "./user";
