@@ -7,7 +7,7 @@ import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { SqlReader } from "../storage/sql-reader";
-import { graphqlHandler } from "../graphql/server";
+import { graphqlHandler } from "../graphql/infra/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
 import { atomPackageOperations } from "../rest/atom/packages";

@@ -77,7 +77,7 @@ export async function restHandler(
       },
     },
   });
-  // Who may do what is the services' decision (src/services/policies.ts), not the router's.
+  // Who may do what is the services' decision (src/services/shared/policies.ts), not the router's.
   api.registerSecurityHandler("bearerAuth", () => true);
   for (const [operationId, operation] of Object.entries(operations)) {
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
