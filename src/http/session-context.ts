@@ -2,8 +2,8 @@
 // A stale or unknown cookie leaves the request anonymous.
 import type { Request, Response } from "express";
 import { endSession, sessionUser, type StartedSession } from "../services/accounts/sessions";
-import type { ServiceContext } from "../services/context";
-import { createLoaders } from "../services/loaders";
+import type { ServiceContext } from "../services/shared/context";
+import { createLoaders } from "../services/shared/loaders";
 import { presentedToken, requestContext } from "./actor";
 import type { AppDeps } from "./app";
 import { clearSessionCookie, readCookie, sessionCookieName, setSessionCookie } from "./session-cookie";

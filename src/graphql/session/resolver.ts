@@ -3,8 +3,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { SignInThrottled } from "../../services/accounts/sign-in-throttle";
 import { changeOwnPassword, signInWithPassword } from "../../services/accounts/sign-in";
-import type { GraphQLContext } from "../context";
-import { refusal } from "../refusal";
+import type { GraphQLContext } from "../infra/context";
+import { refusal } from "../infra/refusal";
 import { SignInOptionsType, SignInPayload } from "./type";
 
 @Resolver()

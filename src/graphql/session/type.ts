@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { UserType } from "../types/user";
+import { UserType } from "../user/type";
 
 @ObjectType({ description: "A sign-in just made: the session cookie is set on the response." })
 export class SignInPayload {

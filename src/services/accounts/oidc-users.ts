@@ -4,7 +4,7 @@
 import type { User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
-import { isUniqueViolation, lockOwnerName } from "../sql";
+import { isUniqueViolation, lockOwnerName } from "../shared/sql";
 import type { ProviderProfile } from "./oidc";
 import { startSession } from "./sessions";
 import type { SignedIn } from "./sign-in";

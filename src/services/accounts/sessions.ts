@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { User } from "../../generated/prisma/client";
 import type { Tx } from "../../storage/database";
-import { hashSecret } from "../tokens";
+import { hashSecret } from "./tokens";
 
 /** How long a sign-in lasts; signing in again starts a new one. */
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;

@@ -2,9 +2,9 @@
 import type { User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
-import type { ServiceContext } from "../context";
-import { requireUser } from "../policies";
-import { normalizeLogin } from "../users";
+import type { ServiceContext } from "../shared/context";
+import { requireUser } from "../shared/policies";
+import { normalizeLogin } from "./users";
 import { hashPassword, verifyPassword } from "./passwords";
 import { endUserSessions, startSession, type StartedSession } from "./sessions";
 import { throttledSignIn, throttleKeys } from "./sign-in-throttle";
