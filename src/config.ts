@@ -1,5 +1,6 @@
 // The environment, parsed once at start-up. Every bad value is reported with
 // the variable's name and what was expected, and the process refuses to start.
+import { isIP } from "node:net";
 import path from "node:path";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -26,6 +27,11 @@ export interface Config {
   /** Single sign-on with OpenID Connect (services/accounts/oidc.ts); undefined unless WHARF_OIDC_ISSUER is set. */
   oidc?: OidcConfig;
   logLevel: LogLevel;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (Express's "trust proxy"): false (the TCP
+   * peer is the client), a number of hops, or addresses, subnets and "loopback" / "linklocal" / "uniquelocal".
+   */
+  trustProxy: boolean | number | string;
   /** Apollo introspection and Sandbox (on by default). */
   graphqlIntrospection: boolean;
   /** How long a GraphQL query may run before it is answered 503 queryTimeout. */
@@ -83,6 +89,7 @@ export function parseConfig(env: Env = process.env): Config {
   const adminPassword = read<string | undefined>("WHARF_ADMIN_PASSWORD", parsePassword, undefined);
   const oidc = readOidc(env, problems);
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
+  const trustProxy = read<boolean | number | string>("WHARF_TRUST_PROXY", parseTrustProxy, false);
   const graphqlIntrospection = read("GRAPHQL_INTROSPECTION", parseBoolean, true);
   const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
@@ -105,6 +112,7 @@ export function parseConfig(env: Env = process.env): Config {
     adminPassword,
     oidc,
     logLevel,
+    trustProxy,
     graphqlIntrospection,
     graphqlTimeoutMs,
     checkResponses,
@@ -178,6 +186,16 @@ function readOidc(env: Env, problems: string[]): OidcConfig | undefined {
     return undefined;
   }
   return { issuer, clientId, clientSecret, staffGroup: env.WHARF_OIDC_STAFF_GROUP || undefined, name: env.WHARF_OIDC_NAME || url.host };
+}
+
+function parseTrustProxy(raw: string): boolean | number | string {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const flag = parseBoolean(raw);
+  if (typeof flag === "boolean") return flag;
+  const named = ["loopback", "linklocal", "uniquelocal"];
+  const items = raw.split(",").map((item) => item.trim());
+  const valid = items.every((item) => named.includes(item) || (isIP(item.split("/")[0]) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(item)));
+  return valid ? items.join(",") : "!expected true, false, a number of hops, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas";
 }
 
 function parseLogLevel(raw: string): LogLevel | string {

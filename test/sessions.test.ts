@@ -146,6 +146,16 @@ describe("with WHARF_ADMIN_PASSWORD", () => {
   });
 });
 
+it("counts sign-ins by the peer's address, not by an X-Forwarded-For it does not trust", async () => {
+  const from = "127.0.0.77";
+  for (let i = 1; i <= 9; i++) {
+    const reply = await graphqlAs(url(), SIGN_IN, { login: uniqueName("x"), password: "some-password" }, { from, headers: { "x-forwarded-for": `203.0.113.${i}` } });
+    expect(reply.json.errors[0].extensions.code).toBe("invalidCredentials");
+  }
+  const tenth = await graphqlAs(url(), SIGN_IN, { login: uniqueName("x"), password: "some-password" }, { from, headers: { "x-forwarded-for": "203.0.113.10" } });
+  expect([tenth.status, tenth.json.errors[0].extensions.code]).toEqual([429, "tooManySignInAttempts"]);
+});
+
 it("has no single sign-on unless configured", async () => {
   const options = await graphqlAs(url(), `{ signInOptions { password singleSignOn { name } } }`);
   expect(options.json.data.signInOptions).toEqual({ password: true, singleSignOn: null });

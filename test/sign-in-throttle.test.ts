@@ -6,7 +6,8 @@ import { graphqlAs, setCookies, signIn, SIGN_IN, type HttpReply } from "./suppor
 import { uniqueName, useWharf } from "./support/world";
 
 const ADMIN_PASSWORD = `admin-pw-${randomBytes(6).toString("hex")}`;
-const world = useWharf({ WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD, PUBLIC_URL: "https://registry.example" });
+// Behind a proxy on this machine (WHARF_TRUST_PROXY=loopback): requests without X-Forwarded-For are counted by their peer.
+const world = useWharf({ WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD, PUBLIC_URL: "https://registry.example", WHARF_TRUST_PROXY: "loopback" });
 const url = () => world.server.url;
 
 /** Each test signs in from addresses of its own, so that one test's failures never throttle another's. */
@@ -21,7 +22,8 @@ async function person(): Promise<{ login: string; password: string }> {
   return { login, password };
 }
 
-const attempt = (login: string, password: string, from: string, base = url()) => graphqlAs(base, SIGN_IN, { login, password }, { from });
+const attempt = (login: string, password: string, from: string, base = url(), headers: Record<string, string> = {}) =>
+  graphqlAs(base, SIGN_IN, { login, password }, { from, headers });
 const codeOf = (reply: HttpReply) => reply.json.errors?.[0]?.extensions?.code ?? "signedIn";
 
 function expectThrottled(reply: HttpReply): void {
@@ -73,6 +75,16 @@ it("refuses the tenth wrong password from one address, whatever the logins, and 
   expectThrottled(await attempt(uniqueName("x"), "some-password", address));
   expectThrottled(await attempt(carol.login, carol.password, address));
   expect(codeOf(await attempt(carol.login, carol.password, freshAddress()))).toBe("signedIn");
+});
+
+it("behind a trusted proxy, counts the client's address from X-Forwarded-For", async () => {
+  const peer = freshAddress();
+  const viaProxy = (login: string, password: string, client: string) => attempt(login, password, peer, url(), { "x-forwarded-for": client });
+  for (let i = 1; i <= 9; i++) expect(codeOf(await viaProxy(uniqueName("x"), "some-password", "203.0.113.7"))).toBe("invalidCredentials");
+  expectThrottled(await viaProxy(uniqueName("x"), "some-password", "203.0.113.7"));
+  // Another client behind the same proxy is not.
+  const erin = await person();
+  expect(codeOf(await viaProxy(erin.login, erin.password, "203.0.113.8"))).toBe("signedIn");
 });
 
 it("counts a burst of guesses made at once: no more than ten are checked", async () => {

@@ -37,6 +37,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "extended");
+  // req.ip: the client's address for the sign-in throttle and the GraphQL budget (WHARF_TRUST_PROXY).
+  app.set("trust proxy", deps.config.trustProxy);
   app.use(requestLog(deps.log));
   if (deps.config.countSql) app.use(countStatementsPerRequest);
 

@@ -45,11 +45,12 @@ export interface GraphQLOptions {
   cookie?: string;
   token?: string;
   from?: string;
+  headers?: Record<string, string>;
 }
 
 /** A GraphQL request as the UI makes it: JSON, with the session cookie. */
 export function graphqlAs(baseUrl: string, query: string, variables: Record<string, unknown> = {}, options: GraphQLOptions = {}): Promise<HttpReply> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   return send(`${baseUrl}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }), from: options.from });
