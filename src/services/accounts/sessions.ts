@@ -18,8 +18,8 @@ export interface StartedSession {
 export async function startSession(db: Tx, userId: string): Promise<StartedSession> {
   const secret = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-  // The user's sessions that ran out go as a new one comes.
-  await db.session.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } });
+  // Sessions that ran out (anyone's) go as a new one comes: the table holds little more than the live ones.
+  await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
   await db.session.create({ data: { userId, hash: hashSecret(secret), expiresAt } });
   return { secret, expiresAt };
 }
