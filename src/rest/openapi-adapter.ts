@@ -21,10 +21,13 @@ export function readOpenApiDocument(): string {
 
 interface Dialect {
   errorBody(err: WharfError): unknown;
+  /** Headers on each of its answers. */
+  headers?: Record<string, string>;
 }
 
 const JSR: Dialect = { errorBody: jsrErrorBody };
-const ATOM: Dialect = { errorBody: atomErrorBody };
+// Any site's scripts may read the Atom face, as Pulsar's (tokens go in Authorization, never in cookies).
+const ATOM: Dialect = { errorBody: atomErrorBody, headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Link, Query-Total, Query-Limit" } };
 const GRAPHQL: Dialect = { errorBody: graphqlErrorBody };
 
 /** Each face answers errors in its own shape: Atom under /atom/, GraphQL at /graphql, jsr everywhere else. */
@@ -105,6 +108,8 @@ export async function restHandler(
       res.status(500).json({ code: "internalServerError", message: `Response breaks openapi.yaml: ${broken}` });
       return;
     }
+    const dialect = dialectOf(req.path);
+    if (dialect.headers) res.set(dialect.headers);
     if (reply.headers) res.set(reply.headers);
     // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
     if (!req.complete) res.set("Connection", "close");
@@ -119,6 +124,10 @@ export async function restHandler(
     let reply: Reply;
     try {
       const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
+      if (req.method === "OPTIONS" && dialectOf(req.path) === ATOM) {
+        answer(req, res, preflight(api, req.path));
+        return;
+      }
       const operation = api.matchOperation({ ...request, query: {} });
       const query = operation ? declaredQuery(operation, req.query) : {};
       if (operation) {
@@ -132,6 +141,23 @@ export async function restHandler(
       reply = { status: error.status, body: dialectOf(req.path).errorBody(error) };
     }
     answer(req, res, reply);
+  };
+}
+
+/** OPTIONS on an Atom path, answered as Pulsar does: 204 with the path's methods (and CORS's headers), or 404. */
+function preflight(api: OpenAPIBackend, urlPath: string): Reply {
+  const methods = ["GET", "POST", "DELETE"].filter((method) => api.matchOperation({ method, path: urlPath, headers: {}, query: {} }));
+  if (methods.length === 0) throw new WharfError("notFound");
+  const allow = [...methods, "OPTIONS"].join(", ");
+  return {
+    status: 204,
+    headers: {
+      Allow: allow,
+      "Access-Control-Allow-Methods": allow,
+      "Access-Control-Allow-Headers": "Authorization, Content-Type",
+      "Access-Control-Max-Age": "86400",
+      "X-Content-Type-Options": "nosniff",
+    },
   };
 }
 
