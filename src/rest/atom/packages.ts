@@ -1,10 +1,10 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
-import * as atom from "../../services/atom-packages";
-import * as stars from "../../services/atom-stars";
-import { requireUser } from "../../services/policies";
+import * as atom from "../../services/atom/packages";
+import * as stars from "../../services/atom/stars";
+import { requireUser } from "../../services/shared/policies";
 import { WharfError } from "../../errors";
-import { latestEditorRelease } from "../../services/editor-releases";
-import { featuredAtomPackages } from "../../services/atom-package-listing";
+import { latestEditorRelease } from "../../services/atom/editor-releases";
+import { featuredAtomPackages } from "../../services/atom/package-listing";
 import { created, noContent, ok, type Operations } from "../operation";
 import { listPage } from "./list-page";
 import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentStargazer } from "./present";

@@ -3,9 +3,9 @@
 import semver from "semver";
 import type { User } from "../../generated/prisma/client";
 import type { Config } from "../../config";
-import type { AtomPackageSummary } from "../../services/atom-package-listing";
-import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom-packages";
-import { cloneUrlOf } from "../../services/git-repository";
+import type { AtomPackageSummary } from "../../services/atom/package-listing";
+import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
+import { cloneUrlOf } from "../../services/atom/git-repository";
 
 type Where = Pick<Config, "publicUrl" | "gitBase" | "dataDir">;
 
