@@ -68,6 +68,10 @@ it("3. serves featured packages and themes (set by staff), and the theme routes"
   expect(names((await world.anonymous.get(`/atom/api/themes?owner=${user.login}`)).body)).toEqual([theme]);
   expect(names((await world.anonymous.get(`/atom/api/themes/search?q=${theme}`)).body)).toEqual([theme]);
   expect(names((await world.anonymous.get(`/atom/api/themes/search?q=${pkg}`)).body)).not.toContain(pkg);
+  // ppm search --themes asks /packages/search with filter=theme; --packages (filter=package) finds themes too, as on Pulsar.
+  expect(names((await world.anonymous.get(`/atom/api/packages/search?q=${pkg}&filter=theme`)).body)).not.toContain(pkg);
+  expect(names((await world.anonymous.get(`/atom/api/packages/search?owner=${user.login}&filter=theme`)).body)).toEqual([theme]);
+  expect(names((await world.anonymous.get(`/atom/api/packages/search?owner=${user.login}&filter=package`)).body).sort()).toEqual([pkg, theme].sort());
   // Themes are packages too.
   expect(names((await world.anonymous.get(`/atom/api/packages?owner=${user.login}`)).body).sort()).toEqual([pkg, theme].sort());
 

@@ -41,7 +41,8 @@ function text(value: string | string[] | undefined): string | undefined {
  * - direction (or the legacy order): asc or desc, anything else desc;
  * - q: "" when absent or empty, and then a search lists every package;
  * - owner, fileExtension, and serviceType (provided or consumed) with service and serviceVersion: filters,
- *   ignored when empty (a serviceType other than provided or consumed, or without service, is ignored too).
+ *   ignored when empty (a serviceType other than provided or consumed, or without service, is ignored too);
+ * - filter (a search's, deprecated): theme for themes only (ppm search --themes); package, or anything else, for all.
  */
 export function parseAtomListQuery(query: RawQuery, options: { search: boolean; themes: boolean }): AtomListQuery {
   const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(first(query.page) ?? "", 10) || 1));
@@ -51,7 +52,8 @@ export function parseAtomListQuery(query: RawQuery, options: { search: boolean; 
   const givenDirection = first(query.direction) ?? first(query.order);
   const direction = givenDirection === "asc" && sort !== "stars" ? "asc" : "desc";
 
-  const filter: AtomFilter = { themes: options.themes || undefined };
+  const themesAsked = options.search && first(query.filter) === "theme";
+  const filter: AtomFilter = { themes: options.themes || themesAsked || undefined };
   const owner = text(query.owner);
   if (owner) filter.owner = owner.toLowerCase();
   filter.fileExtension = text(query.fileExtension);
@@ -71,6 +73,7 @@ export function parseAtomListQuery(query: RawQuery, options: { search: boolean; 
     serviceType: filter.service && first(query.serviceType),
     service: filter.service?.name,
     serviceVersion: filter.service?.version,
+    filter: themesAsked ? "theme" : undefined,
   })) {
     if (value) echo[key] = value;
   }
