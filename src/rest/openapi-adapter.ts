@@ -211,8 +211,18 @@ function contractCheck(api: OpenAPIBackend) {
     if (!declared.includes(String(reply.status)) && !declared.includes("default")) {
       return `${operation.operationId} does not declare status ${reply.status}`;
     }
+    const missing = missingHeaders(operation, reply);
+    if (missing.length) return `${operation.operationId} ${reply.status} lacks the header(s) ${missing.join(", ")}`;
     if (reply.body === undefined) return undefined;
     const result = api.validateResponse(reply.body, operation, reply.status);
     return result.errors?.length ? `${operation.operationId} ${reply.status}: ${JSON.stringify(result.errors)}` : undefined;
   };
+}
+
+/** The headers the operation's response requires (required: true) that the reply does not set. */
+function missingHeaders(operation: ApiOperation, reply: Reply): string[] {
+  const responses = (operation.responses ?? {}) as Record<string, { headers?: Record<string, { required?: boolean }> }>;
+  const declared = responses[String(reply.status)]?.headers ?? {};
+  const given = new Set(Object.keys(reply.headers ?? {}).map((name) => name.toLowerCase()));
+  return Object.entries(declared).flatMap(([name, header]) => (header.required && !given.has(name.toLowerCase()) ? [name] : []));
 }
