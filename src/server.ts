@@ -6,7 +6,8 @@ import type { Logger } from "./logger";
 import { createApp } from "./http/app";
 import { startPublishWorker } from "./services/jsr/publishing/publish-worker";
 import { voidLeases } from "./services/jsr/publishing/task-leases";
-import { ensureAdmin } from "./services/accounts/users";
+import { ensureAdmin, ensureAdminUser } from "./services/accounts/users";
+import { ensurePassword } from "./services/accounts/sign-in";
 import { FileBlobStore } from "./storage/blob-store";
 import { openDatabase } from "./storage/database";
 
@@ -24,6 +25,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   const database = await openDatabase(config, log, { onDatabaseLost: options.onDatabaseLost });
   try {
     if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
+    if (config.adminPassword) await ensurePassword(database.db, (await ensureAdminUser(database.db, "WHARF_ADMIN_PASSWORD")).id, config.adminPassword);
     // Listen first: with PORT=0 the links Wharf writes need the port it was given.
     const server = http.createServer();
     await new Promise<void>((resolve, reject) => {

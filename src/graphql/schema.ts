@@ -20,6 +20,7 @@ import { ScopeMemberResolver } from "./scope-member/resolver";
 import { ScopeInviteResolver } from "./scope-invite/resolver";
 import { UserResolver } from "./user/resolver";
 import { TokenResolver } from "./token/resolver";
+import { SessionResolver } from "./session/resolver";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -38,6 +39,7 @@ export function buildWharfSchema(): Promise<GraphQLSchema> {
       ScopeInviteResolver,
       UserResolver,
       TokenResolver,
+      SessionResolver,
     ],
     validate: false,
   });

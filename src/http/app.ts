@@ -12,6 +12,7 @@ import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-ada
 import { jsrOperations } from "../rest/jsr";
 import { atomPackageOperations } from "../rest/atom/packages";
 import { authorizePage } from "./authorize-page";
+import { oidcRoutes } from "./oidc-routes";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/jsr/package-events";
@@ -36,6 +37,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "extended");
+  // req.ip: the client's address for the sign-in throttle and the GraphQL budget (WHARF_TRUST_PROXY).
+  app.set("trust proxy", deps.config.trustProxy);
   app.use(requestLog(deps.log));
   if (deps.config.countSql) app.use(countStatementsPerRequest);
 
@@ -53,6 +56,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   app.get("/auth", authorizePage);
+  app.use("/auth/oidc", oidcRoutes(deps));
 
   const graphql = await graphqlHandler(deps);
   app.use("/graphql", graphql.handler);
