@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { withListeningPort, type Config } from "./config";
 import type { Logger } from "./logger";
 import { createApp } from "./http/app";
+import { answerWhileStarting } from "./http/starting";
 import { startPublishWorker } from "./services/publish-worker";
 import { voidLeases } from "./services/task-leases";
 import { ensureAdmin } from "./services/users";
@@ -21,22 +22,34 @@ export interface ServerOptions {
 }
 
 export async function startServer(config: Config, log: Logger, options: ServerOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase(config, log, { onDatabaseLost: options.onDatabaseLost });
+  // Listen first: with PORT=0 the links Wharf writes need the port it was given, and a request that comes while
+  // the database and the app start is answered 503 at once rather than left hanging.
+  const server = http.createServer();
+  server.on("request", answerWhileStarting);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const { port } = server.address() as AddressInfo;
+  config = withListeningPort(config, port);
+
+  let database;
+  try {
+    database = await openDatabase(config, log, { onDatabaseLost: options.onDatabaseLost });
+  } catch (err) {
+    await closeServer();
+    throw err;
+  }
+  log.debug("database open", { ms: Math.round(process.uptime() * 1000) });
   try {
     if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
-    // Listen first: with PORT=0 the links Wharf writes need the port it was given.
-    const server = http.createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.port, config.host, resolve);
-    });
-    const { port } = server.address() as AddressInfo;
-    config = withListeningPort(config, port);
     const blobs = new FileBlobStore(config.blobDir);
     // Uploads a crash cut short left temporary files; only those no live process can still be writing go.
     const abandoned = await blobs.removeAbandonedUploads();
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
     const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log });
+    server.off("request", answerWhileStarting);
     server.on("request", app.handler);
     // The embedded database is this process's alone: leases a crashed run left are void, its tasks taken at once.
     if (!config.databaseUrl) await voidLeases(database.db);
@@ -44,20 +57,28 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     const worker = startPublishWorker({ db: database.db, blobs, log, leaseMs: config.taskLeaseMs }, { pollMs: config.taskPollMs });
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
     // Tests and scripts read this line to find a server started on port 0.
-    log.info("listening", { url, port, publicUrl: config.publicUrl, storage: config.databaseUrl ? "external" : "embedded" });
+    log.info("listening", {
+      url,
+      port,
+      publicUrl: config.publicUrl,
+      storage: config.databaseUrl ? "external" : "embedded",
+      startMs: Math.round(process.uptime() * 1000),
+    });
+    const opened = database;
     return {
       url,
       async stop() {
         // Finish the requests in flight, then close the idle keep-alive sockets.
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = closeServer();
         server.closeIdleConnections();
         await closed;
         await worker.stop();
         await app.stop();
-        await database.close();
+        await opened.close();
       },
     };
   } catch (err) {
+    await closeServer();
     await database.close();
     throw err;
   }
