@@ -18,6 +18,8 @@ export interface Config {
    * or <gitBase>/owner/repo.git on an http(s) git server (no trailing slash).
    */
   gitBase: string;
+  /** An S3-compatible bucket for the blobs (WHARF_S3_*), instead of blobDir. */
+  s3?: S3Config;
   /** An external PostgreSQL; undefined means the embedded one under dataDir. */
   databaseUrl?: string;
   adminToken?: string;
@@ -34,6 +36,16 @@ export interface Config {
   taskLeaseMs: number;
   /** How often each Wharf looks for publishing tasks to take (besides right after an upload). */
   taskPollMs: number;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** Prepended to every key, to share a bucket ("wharf/"). */
+  prefix: string;
+  /** An S3-compatible server (MinIO, Ceph, R2, ...); AWS when absent. Credentials come from the SDK's usual chain. */
+  endpoint?: string;
+  region: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +76,16 @@ export function parseConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(read("DATA_DIR", (raw) => raw, "./data"));
   const blobDir = path.resolve(read("BLOB_DIR", (raw) => raw, path.join(dataDir, "blobs")));
   const gitBase = read("WHARF_GIT_BASE", parseGitBase, path.join(dataDir, "git"));
+  const s3Bucket = read<string | undefined>("WHARF_S3_BUCKET", parseBucket, undefined);
+  const s3: S3Config | undefined = s3Bucket
+    ? {
+        bucket: s3Bucket,
+        prefix: read("WHARF_S3_PREFIX", parseKeyPrefix, ""),
+        endpoint: read<string | undefined>("WHARF_S3_ENDPOINT", parseHttpUrl, undefined),
+        region: read("WHARF_S3_REGION", (raw) => raw, env.AWS_REGION || "us-east-1"),
+        forcePathStyle: read("WHARF_S3_FORCE_PATH_STYLE", parseBoolean, false),
+      }
+    : undefined;
   const databaseUrl = read<string | undefined>("DATABASE_URL", parsePostgresUrl, undefined);
   const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
@@ -84,6 +106,7 @@ export function parseConfig(env: Env = process.env): Config {
     dataDir,
     blobDir,
     gitBase,
+    s3,
     databaseUrl,
     adminToken,
     logLevel,
@@ -129,6 +152,14 @@ function parseGitBase(raw: string): string {
     // the same message
   }
   return "!expected a folder or an http(s):// URL (without query or fragment)";
+}
+
+function parseBucket(raw: string): string {
+  return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw) ? raw : "!expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)";
+}
+
+function parseKeyPrefix(raw: string): string {
+  return /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/.test(raw) ? raw : '!expected a key prefix ending in "/", such as "wharf/"';
 }
 
 function parseToken(raw: string): string {

@@ -8,7 +8,7 @@ import { answerWhileStarting } from "./http/starting";
 import { startPublishWorker } from "./services/publish-worker";
 import { voidLeases } from "./services/task-leases";
 import { ensureAdmin } from "./services/users";
-import { FileBlobStore } from "./storage/blob-store";
+import { createBlobStore } from "./storage/blobs/factory";
 import { openDatabase } from "./storage/database";
 
 export interface RunningServer {
@@ -44,7 +44,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   log.debug("database open", { ms: Math.round(process.uptime() * 1000) });
   try {
     if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
-    const blobs = new FileBlobStore(config.blobDir);
+    const blobs = createBlobStore(config);
     // Uploads a crash cut short left temporary files; only those no live process can still be writing go.
     const abandoned = await blobs.removeAbandonedUploads();
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
