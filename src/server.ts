@@ -10,6 +10,7 @@ import { voidLeases } from "./services/task-leases";
 import { ensureAdmin } from "./services/users";
 import { createBlobStore } from "./storage/blobs/factory";
 import { openDatabase } from "./storage/database";
+import { startChangeFeed } from "./storage/change-feed";
 
 export interface RunningServer {
   url: string;
@@ -49,6 +50,8 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     const abandoned = await blobs.removeAbandonedUploads();
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
     const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log });
+    // Other Wharfs on this database publish too: their changes reach this one's caches at once.
+    const feed = await startChangeFeed(database.url, database.db, log, { onGap: app.forgetCachedPackages });
     server.off("request", answerWhileStarting);
     server.on("request", app.handler);
     // The embedded database is this process's alone: leases a crashed run left are void, its tasks taken at once.
@@ -73,6 +76,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
         server.closeIdleConnections();
         await closed;
         await worker.stop();
+        await feed.stop();
         await app.stop();
         await opened.close();
       },

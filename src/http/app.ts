@@ -28,6 +28,8 @@ export interface AppDeps {
 export interface App {
   /** Serves a request: registry files first (the hot path), then everything else. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Forgets every cached meta.json (package changes may have been missed). */
+  forgetCachedPackages(): void;
   /** Stops what the app started besides the HTTP server (Apollo). */
   stop(): Promise<void>;
 }
@@ -80,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     handler: (req, res) => {
       if (!registry.handle(req, res)) app(req, res);
     },
+    forgetCachedPackages: () => registry.forgetAll(),
     async stop() {
       stopForgetting();
       await graphql.stop();
