@@ -12,8 +12,8 @@ import { collectGarbage } from "./storage/blob-gc";
 import type { BlobStore } from "./storage/blob-store";
 import { createBlobStore } from "./storage/blobs/factory";
 import { openDatabase, StorageMissingError, type Db } from "./storage/database";
-import { issueToken } from "./services/tokens";
-import { addUser, getUserByLogin } from "./services/users";
+import { issueToken } from "./services/accounts/tokens";
+import { addUser, getUserByLogin } from "./services/accounts/users";
 
 const USAGE = `Usage:
   wharf user add <login> [--staff] [--name <name>]   add a user; prints their first token

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import type { Logger } from "../logger";
-import { onPackageChanged, packageChanged } from "../services/package-events";
+import { onPackageChanged, packageChanged } from "../services/jsr/package-events";
 import type { Db } from "./database";
 
 const CHANNEL = "wharf_package_changed";
