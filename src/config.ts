@@ -32,6 +32,8 @@ export interface Config {
   checkResponses: boolean;
   /** Report each request's SQL statement count in a response header (tests and benchmarks). */
   countSql: boolean;
+  /** The Bearer token GET /metrics asks for; metrics are off (404) without one. */
+  metricsToken?: string;
   /** How long a publishing task's claim lasts unless renewed: a crashed worker's task is taken over after this. */
   taskLeaseMs: number;
   /** How often each Wharf looks for publishing tasks to take (besides right after an upload). */
@@ -93,6 +95,7 @@ export function parseConfig(env: Env = process.env): Config {
   const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
   const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
+  const metricsToken = read<string | undefined>("WHARF_METRICS_TOKEN", parseToken, undefined);
   const taskLeaseMs = read("WHARF_TASK_LEASE_MS", parseMilliseconds, 30_000);
   const taskPollMs = read("WHARF_TASK_POLL_MS", parseMilliseconds, 5_000);
 
@@ -114,6 +117,7 @@ export function parseConfig(env: Env = process.env): Config {
     graphqlTimeoutMs,
     checkResponses,
     countSql,
+    metricsToken,
     taskLeaseMs,
     taskPollMs,
   };

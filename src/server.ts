@@ -9,6 +9,8 @@ import { startPublishWorker } from "./services/jsr/publishing/publish-worker";
 import { voidLeases } from "./services/jsr/publishing/task-leases";
 import { ensureAdmin } from "./services/accounts/users";
 import { createBlobStore } from "./storage/blobs/factory";
+import { reportingErrors } from "./storage/blobs/instrumented";
+import { createMetrics } from "./http/metrics";
 import { openDatabase } from "./storage/database";
 import { startChangeFeed } from "./storage/change-feed";
 
@@ -45,11 +47,12 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   log.debug("database open", { ms: Math.round(process.uptime() * 1000) });
   try {
     if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
-    const blobs = createBlobStore(config);
+    const metrics = createMetrics({ token: config.metricsToken, pool: database.pool });
+    const blobs = reportingErrors(createBlobStore(config), metrics.blobStoreError);
     // Uploads a crash cut short left temporary files; only those no live process can still be writing go.
     const abandoned = await blobs.removeAbandonedUploads();
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
-    const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log });
+    const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log, metrics });
     // Other Wharfs on this database publish too: their changes reach this one's caches at once.
     const feed = await startChangeFeed(database.url, database.db, log, { onGap: app.forgetCachedPackages });
     server.off("request", answerWhileStarting);
@@ -57,7 +60,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     // The embedded database is this process's alone: leases a crashed run left are void, its tasks taken at once.
     if (!config.databaseUrl) await voidLeases(database.db);
     // Publishing tasks are processed in the background: uploaded here, or left by a Wharf that stopped or died.
-    const worker = startPublishWorker({ db: database.db, blobs, log, leaseMs: config.taskLeaseMs }, { pollMs: config.taskPollMs });
+    const worker = startPublishWorker({ db: database.db, blobs, log, leaseMs: config.taskLeaseMs }, { pollMs: config.taskPollMs, onTaskDone: metrics.taskDone });
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
     // Tests and scripts read this line to find a server started on port 0.
     log.info("listening", {
@@ -65,6 +68,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
       port,
       publicUrl: config.publicUrl,
       storage: config.databaseUrl ? "external" : "embedded",
+      blobs: blobs.description,
       startMs: Math.round(process.uptime() * 1000),
     });
     const opened = database;

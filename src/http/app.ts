@@ -16,6 +16,9 @@ import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/jsr/package-events";
 import { requestLog } from "./request-log";
+import type { Metrics } from "./metrics";
+import { withRequestId } from "./request-id";
+import { readiness } from "./readiness";
 
 export interface AppDeps {
   db: Db;
@@ -23,6 +26,7 @@ export interface AppDeps {
   blobs: BlobStore;
   config: Config;
   log: Logger;
+  metrics: Metrics;
 }
 
 export interface App {
@@ -48,6 +52,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     );
     res.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable" });
   });
+
+  app.get("/readyz", readiness(deps));
+  app.get("/metrics", (req, res) => void deps.metrics.serve(req, res));
 
   const openapiDocument = readOpenApiDocument();
   app.get("/api/.well-known/openapi", (_req, res) => {
@@ -79,9 +86,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const registry: Registry = createRegistry(deps);
   const stopForgetting = onPackageChanged(registry.forget);
   return {
-    handler: (req, res) => {
+    handler: withRequestId((req, res) => {
+      deps.metrics.observeRequest(req, res);
       if (!registry.handle(req, res)) app(req, res);
-    },
+    }),
     forgetCachedPackages: () => registry.forgetAll(),
     async stop() {
       stopForgetting();

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
+import { noteRouteTemplate } from "../http/metrics";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
@@ -83,6 +84,7 @@ export async function restHandler(
   api.registerSecurityHandler("bearerAuth", () => true);
   for (const [operationId, operation] of Object.entries(operations)) {
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
+      noteRouteTemplate(req, `${req.baseUrl}${c.operation.path}`);
       return operation({
         ctx: await requestContext(baseContext, req.headers),
         params: c.request.params as Record<string, string>,

@@ -22,6 +22,8 @@ export interface Database {
   url: string;
   /** Where the database is, in words for people (no password). */
   description: string;
+  /** The connection pool under both (metrics read its use). */
+  pool: Pool;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     sql: sqlReader(pool, config.countSql),
     url,
     description,
+    pool,
     async close() {
       await db.$disconnect();
       await pool.end();

@@ -37,6 +37,7 @@ export async function startS3(bucket = "wharf-test"): Promise<S3Server> {
   const server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
+  let stopped = false;
   return {
     endpoint,
     bucket,
@@ -52,6 +53,8 @@ export async function startS3(bucket = "wharf-test"): Promise<S3Server> {
     },
     options: { bucket, endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });
     },
