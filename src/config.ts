@@ -32,6 +32,8 @@ export interface Config {
   checkResponses: boolean;
   /** Report each request's SQL statement count in a response header (tests and benchmarks). */
   countSql: boolean;
+  /** Worker processes (WEB_CONCURRENCY, node:cluster); 1 runs Wharf in this process alone. */
+  webConcurrency: number;
   /** The Bearer token GET /metrics asks for; metrics are off (404) without one. */
   metricsToken?: string;
   /** How long a publishing task's claim lasts unless renewed: a crashed worker's task is taken over after this. */
@@ -95,6 +97,7 @@ export function parseConfig(env: Env = process.env): Config {
   const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
   const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
+  const webConcurrency = read("WEB_CONCURRENCY", parseWorkers, 1);
   const metricsToken = read<string | undefined>("WHARF_METRICS_TOKEN", parseToken, undefined);
   const taskLeaseMs = read("WHARF_TASK_LEASE_MS", parseMilliseconds, 30_000);
   const taskPollMs = read("WHARF_TASK_POLL_MS", parseMilliseconds, 5_000);
@@ -117,6 +120,7 @@ export function parseConfig(env: Env = process.env): Config {
     graphqlTimeoutMs,
     checkResponses,
     countSql,
+    webConcurrency,
     metricsToken,
     taskLeaseMs,
     taskPollMs,
@@ -156,6 +160,11 @@ function parseGitBase(raw: string): string {
     // the same message
   }
   return "!expected a folder or an http(s):// URL (without query or fragment)";
+}
+
+function parseWorkers(raw: string): number | string {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= 1 && n <= 64 ? n : "!expected a number of workers from 1 to 64";
 }
 
 function parseBucket(raw: string): string {
