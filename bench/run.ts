@@ -3,11 +3,14 @@
 import { benchAtom } from "./atom";
 import { benchGraphql } from "./graphql";
 import { benchJsr } from "./jsr";
+import { benchScale, benchStart } from "./scale";
 
 const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
   ["jsr", benchJsr],
   ["atom", benchAtom],
   ["graphql", benchGraphql],
+  ["start", benchStart],
+  ["scale", benchScale],
 ];
 
 async function main(): Promise<void> {

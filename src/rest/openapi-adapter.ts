@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
+import { noteRouteTemplate } from "../http/metrics";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
@@ -56,7 +57,9 @@ export async function restHandler(
   const api = new OpenAPIBackend({
     definition: OPENAPI_PATH,
     strict: true,
-    quick: false,
+    // Quick: validators are compiled at their first use rather than all at start, which took seconds. The document
+    // itself is checked by a test (test/openapi-document.test.ts), not at every start.
+    quick: true,
     coerceTypes: true,
     ajvOpts: { strict: false, allErrors: false },
     customizeAjv: (ajv) => addFormats(ajv).addFormat("date-time", representableDateTime),
@@ -84,6 +87,7 @@ export async function restHandler(
   api.registerSecurityHandler("bearerAuth", () => true);
   for (const [operationId, operation] of Object.entries(operations)) {
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
+      noteRouteTemplate(req, `${req.baseUrl}${c.operation.path}`);
       return operation({
         ctx: await requestContext(baseContext, req.headers),
         params: c.request.params as Record<string, string>,
