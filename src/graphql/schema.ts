@@ -10,10 +10,12 @@ import { ScopeResolver } from "./resolvers/scope";
 import { ScopeInviteResolver, ScopeMemberResolver } from "./resolvers/scope-member";
 import { TokenResolver } from "./resolvers/token";
 import { UserResolver } from "./resolvers/user";
+import { AtomPackageContentResolver, JsrPackageVersionLookupResolver, JsrVersionContentResolver } from "./jsr-version/content.resolver";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, AtomPackageResolver, EditorReleaseResolver, TokenResolver],
+    resolvers: [UserResolver, ScopeResolver, ScopeMemberResolver, ScopeInviteResolver, AuthorizationResolver, PackageResolver, JsrPackageVersionsResolver, JsrVersionResolver, AtomPackageResolver, EditorReleaseResolver, TokenResolver,
+      JsrPackageVersionLookupResolver, JsrVersionContentResolver, AtomPackageContentResolver],
     validate: false,
   });
 }
