@@ -9,5 +9,7 @@ export function createClient(): Client {
     // The viewer's session cookie (accounts, #13) goes along; no token is ever kept in the page.
     fetchOptions: { credentials: "same-origin" },
     requestPolicy: "cache-and-network",
+    // POST: Apollo refuses GETs without a preflight header (CSRF protection), and long queries fit no URL.
+    preferGetMethod: false,
   });
 }
