@@ -66,6 +66,7 @@ export function renderReadme(text: string, base: ReadmeBase): string {
       div: ["align"],
       h1: ["id"], h2: ["id"], h3: ["id"], h4: ["id"],
       input: ["type", "checked", "disabled"],
+      pre: ["tabindex"],
       details: ["open"],
     },
     allowedClasses: { code: [/^language-/], span: [/^hljs/] },
@@ -84,6 +85,8 @@ export function renderReadme(text: string, base: ReadmeBase): string {
         return { tagName, attribs: { ...rest, ...(src !== undefined && !src.startsWith("#") ? { src } : {}), loading: "lazy" } };
       },
       input: (tagName, attribs) => ({ tagName, attribs: { ...attribs, disabled: "" } }),
+      // A code block may scroll sideways: keyboard users must be able to reach it.
+      pre: (tagName) => ({ tagName, attribs: { tabindex: "0" } }),
     },
     allowedSchemesAppliedToAttributes: ["href", "src"],
     exclusiveFilter: (frame) => frame.tag === "input" && frame.attribs.type !== "checkbox",

@@ -9,6 +9,13 @@ import "graphiql/style.css";
 import "./graphiql.css";
 
 const TOKEN_KEY = "wharf.graphiql.token";
+// A link may carry a query to open: /graphiql?query=...
+const initialQuery = new URLSearchParams(location.search).get("query") ?? undefined;
+const DEFAULT_QUERY = `# Wharf's GraphQL API. The Docs button lists every type.
+{
+  stats { packageCount newest { name description } }
+}
+`;
 
 function Explorer() {
   const [token, setToken] = useState(() => localStorage.getItem(TOKEN_KEY) ?? "");
@@ -39,7 +46,7 @@ function Explorer() {
         </label>
       </form>
       <div className="graphiql-host">
-        <GraphiQL fetcher={fetcher} />
+        <GraphiQL fetcher={fetcher} query={initialQuery} defaultQuery={DEFAULT_QUERY} />
       </div>
     </div>
   );

@@ -29,7 +29,8 @@ export function SearchPage() {
   const ecosystem = ecosystemParam === "jsr" ? "JSR" : ecosystemParam === "atom" ? "ATOM" : null;
   const after = params.get("after");
   useTitle(q ? `Search: ${q}` : "Search");
-  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { query: q, ecosystem: ecosystem as Ecosystem | null, after } });
+  // An empty search is no search: nothing is asked until there are words.
+  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { query: q, ecosystem: ecosystem as Ecosystem | null, after }, pause: !q.trim() });
   const href = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams({ q, ...(ecosystemParam ? { ecosystem: ecosystemParam } : {}) });
     for (const [key, value] of Object.entries(changes)) value ? next.set(key, value) : next.delete(key);
@@ -45,7 +46,8 @@ export function SearchPage() {
           </Link>
         ))}
       </nav>
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
+      {!q.trim() && <p className="muted">Type a few words in the search box above.</p>}
+      <QueryState fetching={fetching} error={error} hasData={!!data && !!q.trim()}>
         {() => (
           <>
             <p className="muted" role="status">
