@@ -3,11 +3,13 @@
 import { benchAtom } from "./atom";
 import { benchGraphql } from "./graphql";
 import { benchJsr } from "./jsr";
+import { benchWeb } from "./web";
 
 const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
   ["jsr", benchJsr],
   ["atom", benchAtom],
   ["graphql", benchGraphql],
+  ["web", benchWeb],
 ];
 
 async function main(): Promise<void> {

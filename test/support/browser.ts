@@ -6,23 +6,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { browserAvailable, CHROMIUM, LAUNCH_ARGS } from "./chromium";
 
-export const CHROMIUM = process.env.WHARF_CHROMIUM ?? "/usr/bin/chromium";
 const SCREENSHOTS = path.resolve(__dirname, "..", "screenshots");
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-export const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox", // tests run as root
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export const browserAvailable = fs.existsSync(CHROMIUM);
 if (!browserAvailable && process.env.WHARF_REQUIRE_BROWSER === "1") {
   throw new Error(`WHARF_REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM} (apt-get install chromium)`);
 }
@@ -107,7 +95,7 @@ export async function visit(page: Page, url: string, { data = false } = {}): Pro
   const answered = data ? page.waitForResponse((r) => new URL(r.url()).pathname === "/graphql") : undefined;
   const response = await page.goto(url);
   await answered;
-  await page.waitForFunction(() => !document.querySelector(".loading"));
+  await page.waitForFunction("!document.querySelector('.loading')");
   await page.waitForLoadState("networkidle");
   return response?.status() ?? 0;
 }
@@ -123,10 +111,8 @@ export interface AxeViolation {
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') would refuse an injected <script>.
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
+  // Browser-side code as a string: the tests compile without the DOM library (it would retype Node's fetch).
+  const violations = await page.evaluate<AxeViolation[]>("axe.run({ resultTypes: ['violations'] }).then((result) => result.violations)");
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
