@@ -11,8 +11,8 @@ import { createLogger } from "./logger";
 import { collectGarbage } from "./storage/blob-gc";
 import { FileBlobStore, type BlobStore } from "./storage/blob-store";
 import { openDatabase, StorageMissingError, type Db } from "./storage/database";
-import { issueToken } from "./services/tokens";
-import { addUser, getUserByLogin } from "./services/users";
+import { issueToken } from "./services/accounts/tokens";
+import { addUser, getUserByLogin } from "./services/accounts/users";
 
 const USAGE = `Usage:
   wharf user add <login> [--staff] [--name <name>]   add a user; prints their first token

@@ -4,9 +4,9 @@ import type { AddressInfo } from "node:net";
 import { withListeningPort, type Config } from "./config";
 import type { Logger } from "./logger";
 import { createApp } from "./http/app";
-import { startPublishWorker } from "./services/publish-worker";
-import { voidLeases } from "./services/task-leases";
-import { ensureAdmin } from "./services/users";
+import { startPublishWorker } from "./services/jsr/publishing/publish-worker";
+import { voidLeases } from "./services/jsr/publishing/task-leases";
+import { ensureAdmin } from "./services/accounts/users";
 import { FileBlobStore } from "./storage/blob-store";
 import { openDatabase } from "./storage/database";
 

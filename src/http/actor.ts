@@ -1,10 +1,10 @@
 // Who is calling, and the context a request's services run in. jsr clients send `Authorization: Bearer <token>`; apm sends
 // the raw token. Both are accepted on every face.
 import type { IncomingHttpHeaders } from "node:http";
-import type { ServiceContext } from "../services/context";
-import { createLoaders } from "../services/loaders";
+import type { ServiceContext } from "../services/shared/context";
+import { createLoaders } from "../services/shared/loaders";
 import type { Tx } from "../storage/database";
-import { authenticate, type Credential } from "../services/tokens";
+import { authenticate, type Credential } from "../services/accounts/tokens";
 
 export function presentedToken(headers: IncomingHttpHeaders): string | undefined {
   const header = headers.authorization?.trim();

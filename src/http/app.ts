@@ -7,14 +7,14 @@ import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { SqlReader } from "../storage/sql-reader";
-import { graphqlHandler } from "../graphql/server";
+import { graphqlHandler } from "../graphql/infra/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
 import { atomPackageOperations } from "../rest/atom/packages";
 import { authorizePage } from "./authorize-page";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
-import { onPackageChanged } from "../services/package-events";
+import { onPackageChanged } from "../services/jsr/package-events";
 import { requestLog } from "./request-log";
 import { webUi } from "../web/ui";
 

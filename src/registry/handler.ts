@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { asWharfError, jsrErrorBody, WharfError } from "../errors";
 import type { Logger } from "../logger";
 import { logRequest } from "../http/request-log";
-import { unstorableText } from "../services/storable";
+import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import { wantsHtml } from "../web/routes";

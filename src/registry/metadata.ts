@@ -1,8 +1,8 @@
 // The files deno reads from a jsr registry: /@scope/name/meta.json and
 // /@scope/name/<version>_meta.json (shapes from upstream's metadata.rs).
 import type { Tx } from "../storage/database";
-import { getPackage } from "../services/packages";
-import { getVersion, latestOf, listFiles, listVersions } from "../services/versions";
+import { getPackage } from "../services/jsr/packages";
+import { getVersion, latestOf, listFiles, listVersions } from "../services/jsr/versions";
 
 export async function packageMetadata(db: Tx, scope: string, name: string) {
   const pkg = await getPackage(db, scope, name);

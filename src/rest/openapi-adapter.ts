@@ -9,8 +9,8 @@ import addFormats from "ajv-formats";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
-import type { ServiceContext } from "../services/context";
-import { unstorableJson, unstorableText } from "../services/storable";
+import type { ServiceContext } from "../services/shared/context";
+import { unstorableJson, unstorableText } from "../services/shared/storable";
 import type { Operations, Reply } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
@@ -77,7 +77,7 @@ export async function restHandler(
       },
     },
   });
-  // Who may do what is the services' decision (src/services/policies.ts), not the router's.
+  // Who may do what is the services' decision (src/services/shared/policies.ts), not the router's.
   api.registerSecurityHandler("bearerAuth", () => true);
   for (const [operationId, operation] of Object.entries(operations)) {
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {

@@ -2,7 +2,7 @@
 // (openapi-adapter.ts) does routing, validation, authentication and errors.
 import type { Readable } from "node:stream";
 import type { Request } from "express";
-import type { ServiceContext } from "../services/context";
+import type { ServiceContext } from "../services/shared/context";
 
 export interface OperationInput {
   ctx: ServiceContext;

@@ -5,28 +5,15 @@ import path from "node:path";
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { readFileSource } from "../../services/jsr/file-source";
 import { ReadmeCache, renderReadme } from "../../services/jsr/readme-html";
-import type { GraphQLContext } from "../context";
-import { STATEMENT_COST } from "../cost";
-import { JsrPackageType } from "../types/package";
-import { JsrVersionType } from "../types/version";
-import { AtomPackageType } from "../types/atom-package";
+import type { GraphQLContext } from "../infra/context";
+import { STATEMENT_COST } from "../infra/cost";
+import { JsrVersionType } from "./type";
 import { JsrExportType, JsrFileSourceType } from "./content.type";
 
 const versionKey = (v: JsrVersionType) => `${v.scope}/${v.name}/${v.version}`;
 
 // Versions are immutable, so a README is rendered once per version and process.
-const jsrReadmes = new ReadmeCache();
-// An Atom README changes only with a new version: keyed by the text itself.
-const atomReadmes = new ReadmeCache();
-
-@Resolver(() => JsrPackageType)
-export class JsrPackageVersionLookupResolver {
-  @FieldResolver(() => JsrVersionType, { nullable: true, name: "version", description: "One version, yanked or not; null if there is none." })
-  async versionNamed(@Root() pkg: JsrPackageType, @Arg("version", () => String) version: string, @Ctx() ctx: GraphQLContext): Promise<JsrVersionType | null> {
-    const versions = await ctx.loaders.versionsByPackage.load(`${pkg.scope}/${pkg.name}`);
-    return (versions.find((v) => v.version === version) as JsrVersionType | undefined) ?? null;
-  }
-}
+const readmes = new ReadmeCache();
 
 @Resolver(() => JsrVersionType)
 export class JsrVersionContentResolver {
@@ -44,7 +31,7 @@ export class JsrVersionContentResolver {
     const markdown = await text(content);
     const folder = path.posix.dirname(version.readme);
     const files = `/@${version.scope}/${version.name}/${version.version}${folder === "/" ? "" : folder}/`;
-    return jsrReadmes.get(key, () => renderReadme(markdown, { files }));
+    return readmes.get(key, () => renderReadme(markdown, { files }));
   }
 
   @FieldResolver(() => [JsrExportType], { description: 'The exports map, "." first.' })
@@ -60,13 +47,5 @@ export class JsrVersionContentResolver {
   async source(@Root() version: JsrVersionType, @Arg("path", () => String) filePath: string, @Ctx() ctx: GraphQLContext): Promise<JsrFileSourceType | null> {
     const file = (await ctx.loaders.filesByVersion.load(versionKey(version))).find((f) => f.path === filePath);
     return file ? readFileSource(ctx.blobs, file) : null;
-  }
-}
-
-@Resolver(() => AtomPackageType)
-export class AtomPackageContentResolver {
-  @FieldResolver(() => String, { description: "The latest version's readme rendered to sanitized HTML." })
-  readmeHtml(@Root() pkg: AtomPackageType): string {
-    return atomReadmes.get(pkg.readme, () => renderReadme(pkg.readme, { files: null }));
   }
 }

@@ -1,10 +1,10 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
-import * as atom from "../../services/atom-packages";
-import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom-package-listing";
-import * as stars from "../../services/atom-stars";
-import { requireUser } from "../../services/policies";
+import * as atom from "../../services/atom/packages";
+import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom/package-listing";
+import * as stars from "../../services/atom/stars";
+import { requireUser } from "../../services/shared/policies";
 import { WharfError } from "../../errors";
-import { latestEditorRelease } from "../../services/editor-releases";
+import { latestEditorRelease } from "../../services/atom/editor-releases";
 import { created, noContent, ok, type OperationInput, type Operations } from "../operation";
 import { presentAtomPackage, presentAtomPackageWithVersions, presentStargazer } from "./present";
 

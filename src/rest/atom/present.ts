@@ -1,8 +1,8 @@
 // Pulsar's JSON shapes for packages (../shared/reference/pulsar-package-*.json).
 import semver from "semver";
 import type { User } from "../../generated/prisma/client";
-import type { AtomPackageSummary } from "../../services/atom-package-listing";
-import { atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom-packages";
+import type { AtomPackageSummary } from "../../services/atom/package-listing";
+import { atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
 
 /** A package as lists show it. */
 export function presentAtomPackage(pkg: AtomPackageSummary) {

@@ -1,6 +1,6 @@
 // jsr: /api/authorizations, the device flow of `deno publish`.
-import * as authorizations from "../../services/authorizations";
-import { userUsage } from "../../services/users";
+import * as authorizations from "../../services/accounts/authorizations";
+import { userUsage } from "../../services/accounts/users";
 import { noContent, ok, type Operations } from "../operation";
 import { presentFullUser } from "./present";
 

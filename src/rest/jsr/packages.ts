@@ -1,9 +1,9 @@
 // jsr: /api/packages and /api/scopes/{scope}/packages/{package}.
 import type { Package } from "../../generated/prisma/client";
-import { jsrStats, listJsrPackages } from "../../services/package-listing";
-import * as packages from "../../services/packages";
-import { listDependents } from "../../services/versions";
-import type { Loaders } from "../../services/loaders";
+import { jsrStats, listJsrPackages } from "../../services/jsr/package-listing";
+import * as packages from "../../services/jsr/packages";
+import { listDependents } from "../../services/jsr/versions";
+import type { Loaders } from "../../services/shared/loaders";
 import { noContent, ok, type Operations } from "../operation";
 import { presentDependent, presentPackage } from "./present";
 

@@ -1,9 +1,9 @@
 // jsr's JSON shapes (openapi.yaml, components/schemas), from Wharf's rows.
 import type { Package, PackageDependency, PackageVersion, PublishingTask, Scope, Token, User } from "../../generated/prisma/client";
-import type { PackageSummary } from "../../services/packages";
-import type { Dependent } from "../../services/versions";
-import type { FullScope } from "../../services/scopes";
-import type { InviteWithUsers, MemberWithUser } from "../../services/scope-members";
+import type { PackageSummary } from "../../services/jsr/packages";
+import type { Dependent } from "../../services/jsr/versions";
+import type { FullScope } from "../../services/accounts/scopes";
+import type { InviteWithUsers, MemberWithUser } from "../../services/accounts/scope-members";
 
 const iso = (d: Date) => d.toISOString();
 

@@ -1,7 +1,7 @@
 // jsr: /api/scopes/{scope} and its members and invites.
-import * as scopes from "../../services/scopes";
-import * as members from "../../services/scope-members";
-import { canAdministerScope } from "../../services/policies";
+import * as scopes from "../../services/accounts/scopes";
+import * as members from "../../services/accounts/scope-members";
+import { canAdministerScope } from "../../services/shared/policies";
 import { noContent, ok, type Operations } from "../operation";
 import { presentFullScope, presentInvite, presentMember, presentScope } from "./present";
 

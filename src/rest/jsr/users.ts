@@ -1,9 +1,9 @@
 // jsr: /api/user (the caller), /api/users/{id}, and the caller's tokens.
-import * as members from "../../services/scope-members";
-import { listUserScopes } from "../../services/scopes";
-import * as tokens from "../../services/tokens";
-import { getUserById, userUsage } from "../../services/users";
-import { requireUser } from "../../services/policies";
+import * as members from "../../services/accounts/scope-members";
+import { listUserScopes } from "../../services/accounts/scopes";
+import * as tokens from "../../services/accounts/tokens";
+import { getUserById, userUsage } from "../../services/accounts/users";
+import { requireUser } from "../../services/shared/policies";
 import { noContent, ok, type Operations } from "../operation";
 import { presentFullUser, presentInvite, presentMember, presentScope, presentToken, presentUser } from "./present";
 

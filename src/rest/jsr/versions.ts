@@ -1,6 +1,6 @@
 // jsr: versions, publishing and the publishing tasks deno polls.
-import { startPublish, getPublishingTask } from "../../services/publishing";
-import * as versions from "../../services/versions";
+import { startPublish, getPublishingTask } from "../../services/jsr/publishing/publish";
+import * as versions from "../../services/jsr/versions";
 import { noContent, ok, type Operations } from "../operation";
 import { presentDependency, presentTask, presentVersion } from "./present";
 

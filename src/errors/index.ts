@@ -1,0 +1,5 @@
+// `import { WharfError } from ".../errors"`: the catalogue and its three renderings.
+export * from "./catalogue";
+export * from "./jsr";
+export * from "./atom";
+export * from "./graphql";

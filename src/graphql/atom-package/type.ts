@@ -1,0 +1,105 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { GraphQLJSON } from "graphql-scalars";
+import type { AtomVersion } from "../../generated/prisma/client";
+import type { AtomPackageSummary } from "../../services/atom/package-listing";
+import { atomTarballUrl } from "../../services/atom/packages";
+import { ConnectionType } from "../infra/connection";
+import { Ecosystem, PackageInterface } from "../package/type";
+
+@ObjectType("AtomPackage", { implements: PackageInterface, description: "An Atom/Pulsar package, published from a git repository's tags." })
+export class AtomPackageType extends PackageInterface {
+  @Field(() => String, { description: "The user login or scope that owns it." })
+  owner!: string;
+
+  @Field(() => String, { description: "owner/repo under the server's git base." })
+  repository!: string;
+
+  @Field(() => String, { description: "The latest version's readme." })
+  readme!: string;
+
+  @Field(() => [String])
+  keywords!: string[];
+
+  @Field(() => GraphQLJSON, { description: "The latest version's package.json." })
+  metadata!: unknown;
+
+  @Field(() => Int, { description: "Tarball downloads of every version, ever." })
+  downloadCount!: number;
+
+  @Field(() => Int)
+  starCount!: number;
+
+  // The latest version's number, for latestVersion.
+  latest!: string | null;
+}
+
+@ObjectType("AtomVersion", { description: "A published version of an Atom package." })
+export class AtomVersionType {
+  @Field(() => String)
+  version!: string;
+
+  @Field(() => GraphQLJSON, { description: "The package.json at the version's tag." })
+  metadata!: unknown;
+
+  @Field(() => String, { nullable: true, description: "The engines.atom range the version needs, if it says." })
+  engine!: string | null;
+
+  @Field(() => String, { description: "Where apm downloads it (each download counts)." })
+  tarballUrl!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType("DailyDownloads")
+export class DailyDownloadsType {
+  @Field(() => String, { description: "The UTC day, YYYY-MM-DD." })
+  date!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType("DownloadHistory", { description: "Downloads over a range of days." })
+export class DownloadHistoryType {
+  @Field(() => Int, { description: "Downloads within the range." })
+  total!: number;
+
+  @Field(() => [DailyDownloadsType], { description: "One entry per day of the range, oldest first; 0 where nobody downloaded." })
+  daily!: DailyDownloadsType[];
+}
+
+export const AtomPackageConnection = ConnectionType(AtomPackageType, "AtomPackage");
+export const AtomVersionConnection = ConnectionType(AtomVersionType, "AtomVersion");
+
+/** An Atom package summary as the GraphQL node. */
+export function atomPackageNode(pkg: AtomPackageSummary): AtomPackageType {
+  const metadata = (pkg.metadata ?? {}) as { description?: unknown; keywords?: unknown };
+  return {
+    id: `atom:${pkg.name}`,
+    ecosystem: Ecosystem.ATOM,
+    name: pkg.name,
+    description: typeof metadata.description === "string" ? metadata.description : "",
+    createdAt: pkg.createdAt,
+    updatedAt: pkg.updatedAt,
+    owner: pkg.owner,
+    repository: pkg.repository,
+    readme: pkg.readme,
+    keywords: Array.isArray(metadata.keywords) ? metadata.keywords.filter((k): k is string => typeof k === "string") : [],
+    metadata: pkg.metadata,
+    downloadCount: pkg.downloads,
+    starCount: pkg.starCount,
+    latest: pkg.latest,
+  };
+}
+
+export function atomVersionNode(version: AtomVersion, publicUrl: string): AtomVersionType {
+  const engine = (version.metadata as { engines?: { atom?: unknown } } | null)?.engines?.atom;
+  return {
+    version: version.version,
+    metadata: version.metadata,
+    engine: typeof engine === "string" ? engine : null,
+    tarballUrl: atomTarballUrl(publicUrl, version.name, version.version),
+    createdAt: version.createdAt,
+  };
+}

@@ -1,0 +1,19 @@
+import { Field, InputType } from "type-graphql";
+
+@InputType()
+export class CreateScopeInput {
+  @Field(() => String, { description: "The name, without the @: 2 to 20 of a-z, 0-9 and inner hyphens." })
+  scope!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string;
+}
+
+@InputType({ description: "The settings to change; those left out stay as they are." })
+export class UpdateScopeInput {
+  @Field(() => String, { nullable: true })
+  description?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  requirePublishingFromCI?: boolean;
+}

@@ -1,0 +1,140 @@
+// Scopes: creating, reading, updating and deleting them.
+import type { Scope, User } from "../../generated/prisma/client";
+import { WharfError } from "../../errors";
+import type { Tx } from "../../storage/database";
+import type { ServiceContext } from "../shared/context";
+import { requireScopeAdmin, requireUser } from "../shared/policies";
+import { assertName } from "../shared/names";
+import { isUniqueViolation, lockOwnerName, lockRow } from "../shared/sql";
+
+export interface ScopeQuotas {
+  packageUsage: number;
+  packageLimit: number;
+  newPackagePerWeekUsage: number;
+  newPackagePerWeekLimit: number;
+  publishAttemptsPerWeekUsage: number;
+  publishAttemptsPerWeekLimit: number;
+}
+
+/** What a scope admin sees: the scope with its creator and quotas. */
+export interface FullScope {
+  scope: Scope;
+  creator: User;
+  quotas: ScopeQuotas;
+}
+
+export async function getScope(db: Tx, name: string): Promise<Scope> {
+  const scope = await db.scope.findUnique({ where: { scope: name } });
+  if (!scope) throw new WharfError("scopeNotFound");
+  return scope;
+}
+
+export async function fullScope(db: Tx, scope: Scope): Promise<FullScope> {
+  const creator = await db.user.findUniqueOrThrow({ where: { id: scope.creatorId } });
+  return { scope, creator, quotas: await scopeQuotas(db, scope) };
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+export async function scopeQuotas(db: Tx, scope: Scope): Promise<ScopeQuotas> {
+  const weekAgo = new Date(Date.now() - WEEK_MS);
+  const [packageUsage, newPackagePerWeekUsage, publishAttemptsPerWeekUsage] = await Promise.all([
+    db.package.count({ where: { scope: scope.scope } }),
+    db.package.count({ where: { scope: scope.scope, createdAt: { gte: weekAgo } } }),
+    db.publishingTask.count({ where: { scope: scope.scope, createdAt: { gte: weekAgo } } }),
+  ]);
+  return {
+    packageUsage,
+    packageLimit: scope.packageLimit,
+    newPackagePerWeekUsage,
+    newPackagePerWeekLimit: scope.newPackagePerWeekLimit,
+    publishAttemptsPerWeekUsage,
+    publishAttemptsPerWeekLimit: scope.publishAttemptsPerWeekLimit,
+  };
+}
+
+/**
+ * Creates a scope with the actor as its creator and first admin. Scope names
+ * and logins are one namespace (an Atom repository's owner is either): a
+ * scope may take a user's login only if that user creates it.
+ */
+export async function createScope(ctx: ServiceContext, input: { scope: string; description?: string }): Promise<FullScope> {
+  const user = requireUser(ctx);
+  const name = assertName("scope", input.scope);
+  let created: FullScope;
+  try {
+    created = await ctx.db.$transaction(async (tx) => {
+      // Serialise one user's creations, so that two at once cannot both slip under the limit.
+      await lockRow(tx, "users", "id", user.id);
+      // Held until commit, as user creation holds it: of a scope and a user named alike at once, only one is made.
+      await lockOwnerName(tx, name);
+      const namesake = await tx.user.findUnique({ where: { login: name }, select: { id: true } });
+      if (namesake && namesake.id !== user.id) {
+        throw new WharfError("scopeNameReserved", "The provided scope name is reserved: it is another user's login.");
+      }
+      if (!user.isStaff) {
+        const usage = await tx.scope.count({ where: { creatorId: user.id } });
+        if (usage >= user.scopeLimit) throw new WharfError("scopeLimitReached");
+      }
+      const scope = await tx.scope.create({
+        data: {
+          scope: name,
+          creatorId: user.id,
+          description: input.description ?? "",
+          members: { create: { userId: user.id, isAdmin: true } },
+        },
+      });
+      return { scope, creator: user, quotas: await scopeQuotas(tx, scope) };
+    });
+  } catch (err) {
+    // The unique index also covers names that differ only by hyphens.
+    if (isUniqueViolation(err)) throw new WharfError("scopeAlreadyExists");
+    throw err;
+  }
+  ctx.loaders.scopeByName.clear(name);
+  ctx.loaders.membersByScope.clear(name);
+  ctx.loaders.scopesByUser.clear(user.id);
+  return created;
+}
+
+/** The settings a scope admin may change; jsr's PATCH sends one at a time, GraphQL any of them. */
+export interface ScopeUpdate {
+  description?: string | null;
+  ghActionsVerifyActor?: boolean;
+  requirePublishingFromCI?: boolean;
+}
+
+export async function updateScope(ctx: ServiceContext, name: string, update: ScopeUpdate): Promise<FullScope> {
+  await getScope(ctx.db, name);
+  await requireScopeAdmin(ctx, name);
+  const scope = await ctx.db.scope.update({
+    where: { scope: name },
+    data: {
+      description: update.description === undefined ? undefined : (update.description ?? ""),
+      ghActionsVerifyActor: update.ghActionsVerifyActor,
+      requirePublishingFromCI: update.requirePublishingFromCI,
+    },
+  });
+  ctx.loaders.scopeByName.clear(name);
+  return fullScope(ctx.db, scope);
+}
+
+/** Deletes an empty scope (no jsr and no Atom packages), with its members and invites. */
+export async function deleteScope(ctx: ServiceContext, name: string): Promise<void> {
+  await getScope(ctx.db, name);
+  await requireScopeAdmin(ctx, name);
+  await ctx.db.$transaction(async (tx) => {
+    await lockRow(tx, "scopes", "scope", name);
+    if ((await tx.package.count({ where: { scope: name } })) > 0) throw new WharfError("scopeNotEmpty");
+    // Its Atom packages are owned by it; its old Atom names go to nobody with it (atom_names' owner is set null).
+    if ((await tx.atomPackage.count({ where: { ownerScope: name } })) > 0) throw new WharfError("scopeNotEmpty");
+    await tx.scope.delete({ where: { scope: name } });
+  });
+  ctx.loaders.scopeByName.clear(name);
+  ctx.loaders.membersByScope.clear(name);
+}
+
+/** The scopes a user is a member of. */
+export function listUserScopes(ctx: ServiceContext, userId: string): Promise<Scope[]> {
+  return ctx.loaders.scopesByUser.load(userId);
+}

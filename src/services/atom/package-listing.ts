@@ -1,0 +1,144 @@
+// Finding Atom packages: a listing page or a search page is one SQL statement
+// (the page, each package's star count and versions, and the total), so its
+// cost does not grow with the registry.
+import semver from "semver";
+import { Prisma, type AtomPackage } from "../../generated/prisma/client";
+import type { SqlReader } from "../../storage/sql-reader";
+
+export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars" | "name";
+
+/** A package as lists show it: its row (but who owns it by id), its star count and its latest version. */
+export type AtomPackageSummary = Omit<AtomPackage, "ownerUserId" | "ownerScope"> & { starCount: number; latest: string | null };
+
+export interface AtomPageRequest {
+  offset: number;
+  limit: number;
+  /** Relevance (the default for a search) or a column; stars sort most-starred first only. */
+  sort?: AtomSort;
+  direction: "asc" | "desc";
+}
+
+/** A search ranks at most this many matches. */
+export const SEARCH_LIMIT = 1000;
+/** Typo tolerance takes the names nearest the query, at most this many. */
+const NEAREST_NAMES = 100;
+
+export function latestVersionOf(versions: string[]): string | null {
+  return [...versions].sort(semver.rcompare)[0] ?? null;
+}
+
+const SORT_COLUMNS: Record<AtomSort, string> = {
+  downloads: "downloads",
+  created_at: "created_at",
+  updated_at: "updated_at",
+  stars: "(SELECT count(*) FROM atom_stars s WHERE s.name = p.name)",
+  name: "name",
+};
+
+function orderBy(request: AtomPageRequest, relevance: boolean): Prisma.Sql {
+  // The name breaks ties, so that pages never overlap or skip.
+  if (!request.sort && relevance) return Prisma.sql`score DESC, downloads DESC, name`;
+  const sort = request.sort ?? "downloads";
+  const direction = sort === "stars" || request.direction === "desc" ? "DESC" : "ASC";
+  return Prisma.raw(`${SORT_COLUMNS[sort]} ${direction}, name`);
+}
+
+interface SummaryRow {
+  name: string;
+  owner: string;
+  repository: string;
+  metadata: Prisma.JsonValue;
+  readme: string;
+  downloads: number;
+  created_at: number;
+  updated_at: number;
+  star_count: number;
+  versions: string[];
+}
+
+/** What a page is taken from: atom_packages rows with a score, under the alias p, and how many there are. */
+interface Candidates {
+  /** A WITH clause the other parts may use, or nothing. */
+  with: Prisma.Sql;
+  from: Prisma.Sql;
+  count: Prisma.Sql;
+}
+
+// A package's summary columns, from rows aliased p.
+// Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of a page's cost.
+const SUMMARY_COLUMNS = Prisma.sql`
+  p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads,
+  extract(epoch FROM p.created_at)::float8 * 1000 AS created_at, extract(epoch FROM p.updated_at)::float8 * 1000 AS updated_at,
+  (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
+  array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
+
+function summaryOf(row: SummaryRow): AtomPackageSummary {
+  return {
+    name: row.name,
+    owner: row.owner,
+    repository: row.repository,
+    metadata: row.metadata,
+    readme: row.readme,
+    downloads: row.downloads,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    starCount: row.star_count,
+    latest: latestVersionOf(row.versions),
+  };
+}
+
+/** One page of the candidates, each with its star count and versions, and how many candidates there are: one statement. */
+async function pageOf(sql: SqlReader, candidates: Candidates, request: AtomPageRequest, relevance: boolean): Promise<{ items: AtomPackageSummary[]; total: number }> {
+  const order = orderBy(request, relevance);
+  const rows = await sql.rows<SummaryRow & { total: number }>(Prisma.sql`
+    ${candidates.with}
+    SELECT ${SUMMARY_COLUMNS}, (${candidates.count}) AS total
+    FROM (SELECT * FROM ${candidates.from} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}) p
+    ORDER BY ${order}`);
+  // A page past the end has no row to carry the total.
+  const total = rows[0]?.total ?? (await sql.rows<{ total: number }>(Prisma.sql`${candidates.with} SELECT (${candidates.count}) AS total`))[0].total;
+  return { total, items: rows.map(summaryOf) };
+}
+
+/** The summaries of the packages named (current names only), in one statement. */
+export async function atomPackagesNamed(sql: SqlReader, names: readonly string[]): Promise<AtomPackageSummary[]> {
+  const rows = await sql.rows<SummaryRow>(Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM atom_packages p WHERE p.name = ANY(${[...names]}::text[])`);
+  return rows.map(summaryOf);
+}
+
+/** Every package, in the order asked for. */
+export function listAtomPackages(sql: SqlReader, request: AtomPageRequest) {
+  // A plain subquery, so that the planner reads the order's index and stops at the page.
+  const candidates = { with: Prisma.empty, from: Prisma.sql`(SELECT *, 0 AS score FROM atom_packages) p`, count: Prisma.sql`SELECT count FROM atom_package_count` };
+  return pageOf(sql, candidates, request, false);
+}
+
+/**
+ * Packages matching a search, most relevant first (unless a sort is given):
+ * the name with hyphens and underscores ignored ("minimap" finds "mini-map"),
+ * then description, keywords and readme. Only when nothing matches literally
+ * are the names nearest the query (by trigram similarity) offered instead:
+ * a typo still finds its package, and an exact query is not diluted.
+ */
+export function searchAtomPackages(sql: SqlReader, query: string, request: AtomPageRequest) {
+  const text = query.trim().toLowerCase();
+  const squashed = text.replace(/[-_\s]/g, "");
+  const squashedName = Prisma.sql`replace(replace(lower(name), '-', ''), '_', '')`;
+  // Each condition can use an index: trigram GIN for the LIKEs, trigram GiST for the nearest names.
+  const ranked = Prisma.sql`
+    WITH literal AS (
+      SELECT *, CASE WHEN ${squashedName} = ${squashed} THEN 3 WHEN ${squashedName} LIKE ${`%${squashed}%`} THEN 2 ELSE 0 END AS tier
+      FROM atom_packages
+      WHERE ${squashedName} LIKE ${`%${squashed}%`}
+         OR lower(coalesce(metadata->>'description', '') || ' ' || coalesce(metadata->>'keywords', '') || ' ' || readme) LIKE ${`%${text}%`}
+    ), nearest AS (
+      SELECT *, 0 AS tier FROM atom_packages
+      WHERE NOT EXISTS (SELECT 1 FROM literal) AND lower(name) % ${text}
+      ORDER BY lower(name) <-> ${text} LIMIT ${NEAREST_NAMES}
+    ), matches AS (SELECT * FROM literal UNION ALL SELECT * FROM nearest)
+    SELECT *, tier + similarity(lower(name), ${text}) AS score FROM matches
+    ORDER BY score DESC, downloads DESC, name
+    LIMIT ${SEARCH_LIMIT}`;
+  const candidates = { with: Prisma.sql`WITH ranked AS (${ranked})`, from: Prisma.sql`ranked p`, count: Prisma.sql`SELECT count(*)::int FROM ranked` };
+  return pageOf(sql, candidates, request, true);
+}

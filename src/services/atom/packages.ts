@@ -1,0 +1,184 @@
+// Atom/Pulsar packages: published from a git tag, listed, searched, removed.
+import semver from "semver";
+import type { AtomPackage, AtomVersion } from "../../generated/prisma/client";
+import { WharfError } from "../../errors";
+import type { Db, Tx } from "../../storage/database";
+import { countAtomDownload } from "./downloads";
+import type { ServiceContext } from "../shared/context";
+import { archiveAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
+import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./package-names";
+import { requireAtomOwner } from "../shared/policies";
+import { isForeignKeyViolation, isUniqueViolation } from "../shared/sql";
+import type { AtomPackageSummary } from "./package-listing";
+
+const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
+
+export type AtomPackageWithDetail = AtomPackage & { versions: AtomVersion[]; _count: { stars: number } };
+export const withDetail = { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } as const;
+
+/** A package by its name, or by a name it had before a rename. */
+export async function getAtomPackage(db: Tx, name: string): Promise<AtomPackageWithDetail> {
+  const pkg =
+    (await db.atomPackage.findUnique({ where: { name }, include: withDetail })) ??
+    (await db.atomRename.findUnique({ where: { oldName: name } }).then(
+      (rename) => rename && db.atomPackage.findUnique({ where: { name: rename.name }, include: withDetail }),
+    ));
+  if (!pkg) throw new WharfError("atomPackageNotFound");
+  return pkg;
+}
+
+interface Release {
+  json: Record<string, unknown>;
+  version: string;
+  tag: string;
+}
+
+/** The package.json at a tag, checked as Pulsar checks it. */
+async function releaseAt(repo: GitRepository, tag: string): Promise<Release> {
+  const json = await packageJsonAt(repo, tag);
+  const name = json.name;
+  if (typeof name !== "string" || !NAME.test(name)) {
+    throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} has no valid "name".`);
+  }
+  const version = typeof json.version === "string" ? semver.valid(json.version) : null;
+  if (!version) throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} has no valid semver "version".`);
+  const engine = (json.engines as { atom?: unknown } | undefined)?.atom;
+  if (engine !== undefined && (typeof engine !== "string" || semver.validRange(engine) === null)) {
+    throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} has an invalid engines.atom range.`);
+  }
+  return { json, version, tag };
+}
+
+/** The packages a user owns, by name. */
+export async function atomPackagesOwnedBy(db: Tx, userId: string): Promise<AtomPackageSummary[]> {
+  const owned = await db.atomPackage.findMany({ where: { ownerUserId: userId }, include: withDetail, orderBy: { name: "asc" } });
+  return owned.map((pkg) => summarize(pkg));
+}
+
+const noOwner = (name: string) => new WharfError("malformedRequest", `Malformed request: ${name} is neither a user nor a scope, so nobody could own the package.`);
+
+/** POST /packages: the package from the repository's newest semver tag, owned by the user or scope the repository's owner names. */
+export async function createAtomPackage(ctx: ServiceContext, repository: string): Promise<AtomPackageWithDetail> {
+  const repo = locateRepository(ctx.config, repository);
+  const owner = await resolveAtomOwner(ctx.db, repo.owner);
+  await requireAtomOwner(ctx, owner ?? { userId: null, scope: null, name: repo.owner.toLowerCase() });
+  if (!owner) throw noOwner(repo.owner);
+  const tags = (await listTags(repo)).filter((t) => semver.valid(t));
+  const newest = tags.sort(semver.rcompare)[0];
+  if (!newest) throw new WharfError("atomTagNotFound", `${repository} has no semver tag to publish.`);
+  const release = await releaseAt(repo, newest);
+  const name = release.json.name as string;
+  if (await ctx.db.atomPackage.findUnique({ where: { name } })) throw new WharfError("atomPackageExists");
+  const tarball = (await ctx.blobs.put(archiveAt(repo, newest))).sha256;
+  const readme = await readmeAt(repo, newest);
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      await claimAtomName(tx, name, owner);
+      await recordAtomVersion(tx, name, release.version, tarball);
+      await tx.atomPackage.create({
+        data: {
+          name,
+          owner: owner.name,
+          ownerUserId: owner.userId,
+          ownerScope: owner.scope,
+          repository,
+          metadata: release.json as object,
+          readme,
+          versions: { create: { version: release.version, metadata: release.json as object, tarball } },
+        },
+      });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new WharfError("atomPackageExists");
+    // The owning scope was deleted meanwhile.
+    if (isForeignKeyViolation(err)) throw noOwner(repo.owner);
+    throw err;
+  }
+  return getAtomPackage(ctx.db, name);
+}
+
+/** POST /packages/:name/versions: a new version from a tag; with rename, the package takes the new name. */
+export async function publishAtomVersion(ctx: ServiceContext, requested: string, tag: string, rename: boolean): Promise<AtomVersion> {
+  const pkg = await getAtomPackage(ctx.db, requested);
+  const name = pkg.name;
+  await requireAtomOwner(ctx, ownerOf(pkg));
+  const repo = locateRepository(ctx.config, pkg.repository);
+  const release = await releaseAt(repo, tag);
+  const newName = release.json.name as string;
+  if (newName !== name && !rename) throw new WharfError("atomNameMismatch");
+  const tarball = (await ctx.blobs.put(archiveAt(repo, tag))).sha256;
+  const readme = await readmeAt(repo, tag);
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      // Deleted versions keep their row, so they can never come back.
+      if (await tx.atomVersion.findUnique({ where: { name_version: { name, version: release.version } } })) throw new WharfError("atomVersionExists");
+      if (newName !== name) {
+        await claimAtomName(tx, newName, ownerOf(pkg));
+        await tx.atomPackage.update({ where: { name }, data: { name: newName } });
+        // Every earlier name now leads to the new one.
+        await tx.atomRename.updateMany({ where: { name }, data: { name: newName } });
+        await tx.atomRename.create({ data: { oldName: name, name: newName } });
+        // The versions now answer under the new name too: with the bytes they have, never with others.
+        for (const v of await tx.atomVersion.findMany({ where: { name: newName } })) await recordAtomVersion(tx, newName, v.version, v.tarball);
+      }
+      await recordAtomVersion(tx, newName, release.version, tarball);
+      const created = await tx.atomVersion.create({ data: { name: newName, version: release.version, metadata: release.json as object, tarball } });
+      const latest = latestOf([...(await tx.atomVersion.findMany({ where: { name: newName, deleted: false } }))]);
+      if (latest?.version === release.version) await tx.atomPackage.update({ where: { name: newName }, data: { metadata: release.json as object, readme } });
+      return created;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new WharfError(newName !== name ? "atomPackageExists" : "atomVersionExists");
+    throw err;
+  }
+}
+
+export function latestOf(versions: AtomVersion[]): AtomVersion | undefined {
+  return versions.filter((v) => !v.deleted).sort((a, b) => semver.rcompare(a.version, b.version))[0];
+}
+
+/** The package as lists show it, from the given (e.g. engine-compatible) versions. */
+export function summarize({ versions, _count, ...pkg }: AtomPackageWithDetail, shown: AtomVersion[] = versions): AtomPackageSummary {
+  return { ...pkg, starCount: _count.stars, latest: latestOf(shown)?.version ?? null };
+}
+
+export async function deleteAtomPackage(ctx: ServiceContext, name: string): Promise<void> {
+  const pkg = await getAtomPackage(ctx.db, name);
+  await requireAtomOwner(ctx, ownerOf(pkg));
+  // Its names (atom_names) and versions' bytes (atom_published_versions) outlive it.
+  await ctx.db.$transaction([
+    ctx.db.atomRename.deleteMany({ where: { name: pkg.name } }),
+    ctx.db.atomPackage.delete({ where: { name: pkg.name } }),
+  ]);
+}
+
+export async function deleteAtomVersion(ctx: ServiceContext, name: string, version: string): Promise<void> {
+  const pkg = await getAtomPackage(ctx.db, name);
+  await requireAtomOwner(ctx, ownerOf(pkg));
+  await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.atomVersion.updateMany({ where: { name: pkg.name, version, deleted: false }, data: { deleted: true } });
+    if (count === 0) throw new WharfError("atomPackageNotFound");
+    // The package shows its latest version's package.json: with the latest gone, the one before it.
+    const latest = latestOf(await tx.atomVersion.findMany({ where: { name: pkg.name, deleted: false } }));
+    if (latest) await tx.atomPackage.update({ where: { name: pkg.name }, data: { metadata: latest.metadata as object } });
+  });
+}
+
+export async function getAtomVersion(db: Tx, name: string, version: string): Promise<AtomVersion> {
+  const pkg = await getAtomPackage(db, name);
+  const found = await db.atomVersion.findUnique({ where: { name_version: { name: pkg.name, version } } });
+  if (!found || found.deleted) throw new WharfError("atomPackageNotFound");
+  return found;
+}
+
+/** Where a version's tarball is served; each download there counts. */
+export function atomTarballUrl(publicUrl: string, name: string, version: string): string {
+  return `${publicUrl}/atom/api/packages/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}/tarball`;
+}
+
+/** The tarball's blob key; each call is a download. */
+export async function downloadAtomVersion(db: Db, name: string, version: string): Promise<string> {
+  const found = await getAtomVersion(db, name, version);
+  await countAtomDownload(db, found.name);
+  return found.tarball;
+}

@@ -1,0 +1,127 @@
+// jsr packages: @scope/name. Versions and publishing build on these.
+import { Prisma, type Package } from "../../generated/prisma/client";
+import { WharfError } from "../../errors";
+import type { Tx } from "../../storage/database";
+import type { ServiceContext } from "../shared/context";
+import { assertName } from "../shared/names";
+import { requireScopeAdmin, requireScopeMember, requireStaff } from "../shared/policies";
+import { getScope, scopeQuotas } from "../accounts/scopes";
+import { isUniqueViolation, lockRow } from "../shared/sql";
+import { packageChanged } from "./package-events";
+import { latestOf } from "./versions";
+import type { Loaders } from "../shared/loaders";
+
+export async function getPackage(db: Tx, scope: string, name: string): Promise<Package> {
+  const pkg = await db.package.findUnique({ where: { scope_name: { scope, name } } });
+  if (!pkg) throw new WharfError("packageNotFound");
+  return pkg;
+}
+
+const LOCK_MODES = { update: "FOR UPDATE", noKeyUpdate: "FOR NO KEY UPDATE", share: "FOR SHARE" } as const;
+
+/**
+ * Locks a package's row until the transaction ends, and reads what publishing needs of it (undefined: no such
+ * package). Its deletion ("update") waits for the uploads ("share") and the version commits ("noKeyUpdate") under way,
+ * and they for it: a version can never be added to a package being deleted.
+ */
+export async function lockPackage(tx: Tx, scope: string, name: string, mode: keyof typeof LOCK_MODES): Promise<{ isArchived: boolean } | undefined> {
+  const rows = await tx.$queryRaw<Array<{ is_archived: boolean }>>`
+    SELECT is_archived FROM packages WHERE scope = ${scope} AND name = ${name} ${Prisma.raw(LOCK_MODES[mode])}`;
+  return rows[0] && { isArchived: rows[0].is_archived };
+}
+
+export async function listScopePackages(db: Tx, scope: string): Promise<Package[]> {
+  await getScope(db, scope);
+  return db.package.findMany({ where: { scope }, orderBy: { name: "asc" } });
+}
+
+/** Creates a package in a scope; any member may, within the scope's quotas. */
+export async function createPackage(ctx: ServiceContext, scope: string, name: string): Promise<Package> {
+  assertName("package", name);
+  await getScope(ctx.db, scope);
+  await requireScopeMember(ctx, scope);
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      // Serialise creations in one scope, so that two at once cannot both slip under a quota.
+      await lockRow(tx, "scopes", "scope", scope);
+      const quotas = await scopeQuotas(tx, await getScope(tx, scope));
+      if (quotas.packageUsage >= quotas.packageLimit) {
+        throw new WharfError("packageLimitExceeded", `Exceeded limit of ${quotas.packageLimit} packages for scope.`);
+      }
+      if (quotas.newPackagePerWeekUsage >= quotas.newPackagePerWeekLimit) {
+        throw new WharfError(
+          "weeklyPackageLimitExceeded",
+          `Exceeded weekly limit of ${quotas.newPackagePerWeekLimit} new packages for scope.`,
+        );
+      }
+      return tx.package.create({ data: { scope, name } });
+    }).finally(() => ctx.loaders.jsrPackagesByScope.clear(scope));
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new WharfError("packageAlreadyExists");
+    throw err;
+  }
+}
+
+/** The figures jsr shows with a package. */
+export interface PackageSummary {
+  versionCount: number;
+  latestVersion: string | null;
+  dependencyCount: number;
+  dependentCount: number;
+}
+
+/** Counts and latest version for a package, through the request's loaders: a list of packages costs three statements, not three per package. */
+export async function summarize(loaders: Loaders, pkg: Package): Promise<PackageSummary> {
+  const [versions, dependents] = await Promise.all([
+    loaders.versionsByPackage.load(`${pkg.scope}/${pkg.name}`),
+    loaders.dependentsByPackage.load(`@${pkg.scope}/${pkg.name}`),
+  ]);
+  const latest = latestOf(versions);
+  const dependencies = latest ? await loaders.dependenciesByVersion.load(`${pkg.scope}/${pkg.name}/${latest.version}`) : [];
+  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: dependencies.length, dependentCount: dependents.length };
+}
+
+export interface PackageUpdate {
+  description?: string;
+  githubRepository?: { owner: string; name: string } | null;
+  runtimeCompat?: Record<string, boolean | null>;
+  isArchived?: boolean;
+  isFeatured?: boolean;
+}
+
+/** Scope admins change a package's settings; only staff feature packages. */
+export async function updatePackage(ctx: ServiceContext, scope: string, name: string, update: PackageUpdate): Promise<Package> {
+  const pkg = await getPackage(ctx.db, scope, name);
+  if (update.isFeatured !== undefined) requireStaff(ctx);
+  else await requireScopeAdmin(ctx, scope);
+  // An archived package keeps its settings until it is unarchived.
+  if (pkg.isArchived && update.isArchived === undefined && update.isFeatured === undefined) throw new WharfError("packageArchived");
+  const updated = await ctx.db.package.update({
+    where: { scope_name: { scope, name } },
+    data: {
+      description: update.description,
+      githubRepository: update.githubRepository === undefined ? undefined : update.githubRepository && `${update.githubRepository.owner}/${update.githubRepository.name}`,
+      runtimeCompat: update.runtimeCompat,
+      isArchived: update.isArchived,
+      whenFeatured: update.isFeatured === undefined ? undefined : update.isFeatured ? new Date() : null,
+    },
+  });
+  packageChanged(scope, name);
+  return updated;
+}
+
+/** Deletes a package that has never had a version (nor a publish under way). */
+export async function deletePackage(ctx: ServiceContext, scope: string, name: string): Promise<void> {
+  await getPackage(ctx.db, scope, name);
+  await requireScopeAdmin(ctx, scope);
+  await ctx.db.$transaction(async (tx) => {
+    // Uploads hold the package's row while they open their task: after this, none can be under way unseen.
+    if (!(await lockPackage(tx, scope, name, "update"))) throw new WharfError("packageNotFound");
+    const versions = await tx.packageVersion.count({ where: { scope, name } });
+    const live = await tx.publishingTask.count({ where: { scope, name, status: { not: "failure" } } });
+    if (versions + live > 0) throw new WharfError("packageNotEmpty");
+    await tx.package.delete({ where: { scope_name: { scope, name } } });
+  });
+  packageChanged(scope, name);
+  ctx.loaders.jsrPackagesByScope.clear(scope);
+}

@@ -1,0 +1,163 @@
+// Per-request DataLoaders: whatever the page size, a GraphQL query costs one
+// SQL statement per kind of thing it loads, not one per parent.
+import DataLoader from "dataloader";
+import { Prisma, type AtomVersion, type Package, type PackageDependency, type PackageFile, type PackageVersion, type PublishingTask, type Scope, type Token, type User } from "../../generated/prisma/client";
+import type { Tx } from "../../storage/database";
+import type { SqlReader } from "../../storage/sql-reader";
+import { atomPackagesNamed, type AtomPackageSummary } from "../atom/package-listing";
+import type { InviteWithUsers, MemberWithUser } from "../accounts/scope-members";
+import { bySemverDescending } from "../jsr/versions";
+
+export interface Loaders {
+  userById: DataLoader<string, User | undefined>;
+  scopeByName: DataLoader<string, Scope | undefined>;
+  membersByScope: DataLoader<string, MemberWithUser[]>;
+  scopesByUser: DataLoader<string, Scope[]>;
+  invitesByScope: DataLoader<string, InviteWithUsers[]>;
+  invitesByUser: DataLoader<string, InviteWithUsers[]>;
+  tokensByUser: DataLoader<string, Token[]>;
+  jsrPackagesByScope: DataLoader<string, Package[]>;
+  /** Keyed "scope/name". */
+  jsrPackageByName: DataLoader<string, Package | undefined>;
+  /** Keyed "scope/name"; newest first. */
+  versionsByPackage: DataLoader<string, PackageVersion[]>;
+  /** Keyed "scope/name/version". */
+  dependenciesByVersion: DataLoader<string, PackageDependency[]>;
+  /** Keyed "scope/name/version". */
+  filesByVersion: DataLoader<string, PackageFile[]>;
+  /** Keyed "scope/name/version": the task that published it. */
+  publishingTaskByVersion: DataLoader<string, PublishingTask | undefined>;
+  /** Keyed "@scope/name": the packages with a version that imports it. */
+  dependentsByPackage: DataLoader<string, Array<{ scope: string; name: string }>>;
+  /** By current name: the package with its star count and latest version. */
+  atomPackageByName: DataLoader<string, AtomPackageSummary | undefined>;
+  /** By package name; newest first, deleted versions left out. */
+  atomVersionsByPackage: DataLoader<string, AtomVersion[]>;
+  /** Keyed "userId:name": whether that user starred that package. */
+  atomStarByUser: DataLoader<string, boolean>;
+}
+
+const packageKey = (row: { scope: string; name: string }) => `${row.scope}/${row.name}`;
+const versionKey = (row: { scope: string; name: string; version: string }) => `${row.scope}/${row.name}/${row.version}`;
+const splitKey = (key: string) => {
+  const [scope, name, version] = key.split("/");
+  return { scope, name, version };
+};
+
+/** One row per key, in key order. */
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): Array<V | undefined> {
+  const found = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => found.get(key));
+}
+
+/** All rows per key, in key order. */
+function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
+const inviteUsers = { targetUser: true, requestingUser: true } as const;
+
+export function createLoaders(db: Tx, sql: SqlReader): Loaders {
+  return {
+    atomPackageByName: new DataLoader(async (names) => byKey(names, await atomPackagesNamed(sql, names), (p) => p.name)),
+    // The Atom loaders serve 100-package pages; plain SQL, as Prisma's compiling of a 100-name IN list cost more than the query.
+    atomVersionsByPackage: new DataLoader(async (names) => {
+      const versions = await sql.rows<AtomVersion>(Prisma.sql`
+        SELECT name, version, metadata, tarball, deleted, created_at AS "createdAt"
+        FROM atom_versions WHERE name = ANY(${[...names]}::text[]) AND NOT deleted`);
+      return groupedByKey(names, versions.sort(bySemverDescending), (v) => v.name);
+    }),
+    atomStarByUser: new DataLoader(async (keys) => {
+      const pairs = keys.map((key) => key.split(":") as [string, string]);
+      const stars = await sql.rows<{ key: string }>(Prisma.sql`
+        SELECT user_id || ':' || name AS key FROM atom_stars
+        WHERE user_id = ANY(${pairs.map(([userId]) => userId)}::uuid[]) AND name = ANY(${pairs.map(([, name]) => name)}::text[])`);
+      const starred = new Set(stars.map((s) => s.key));
+      return keys.map((key) => starred.has(key));
+    }),
+    userById: new DataLoader(async (ids) => byKey(ids, await db.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id)),
+    scopeByName: new DataLoader(async (names) =>
+      byKey(names, await db.scope.findMany({ where: { scope: { in: [...names] } } }), (s) => s.scope),
+    ),
+    membersByScope: new DataLoader(async (scopes) =>
+      groupedByKey(
+        scopes,
+        await db.scopeMember.findMany({ where: { scope: { in: [...scopes] } }, include: { user: true }, orderBy: { createdAt: "asc" } }),
+        (m) => m.scope,
+      ),
+    ),
+    scopesByUser: new DataLoader(async (userIds) => {
+      const memberships = await db.scopeMember.findMany({
+        where: { userId: { in: [...userIds] } },
+        include: { scopeRef: true },
+        orderBy: { scope: "asc" },
+      });
+      return groupedByKey(userIds, memberships, (m) => m.userId).map((ms) => ms.map((m) => m.scopeRef));
+    }),
+    invitesByScope: new DataLoader(async (scopes) =>
+      groupedByKey(
+        scopes,
+        await db.scopeInvite.findMany({ where: { scope: { in: [...scopes] } }, include: inviteUsers, orderBy: { createdAt: "asc" } }),
+        (i) => i.scope,
+      ),
+    ),
+    invitesByUser: new DataLoader(async (userIds) =>
+      groupedByKey(
+        userIds,
+        await db.scopeInvite.findMany({
+          where: { targetUserId: { in: [...userIds] } },
+          include: inviteUsers,
+          orderBy: { createdAt: "asc" },
+        }),
+        (i) => i.targetUserId,
+      ),
+    ),
+    tokensByUser: new DataLoader(async (userIds) =>
+      groupedByKey(
+        userIds,
+        await db.token.findMany({ where: { userId: { in: [...userIds] } }, orderBy: { createdAt: "desc" } }),
+        (t) => t.userId,
+      ),
+    ),
+    jsrPackageByName: new DataLoader(async (keys) =>
+      byKey(keys, await db.package.findMany({ where: { OR: keys.map(splitKey).map(({ scope, name }) => ({ scope, name })) } }), packageKey),
+    ),
+    versionsByPackage: new DataLoader(async (keys) =>
+      groupedByKey(
+        keys,
+        (await db.packageVersion.findMany({ where: { OR: keys.map(splitKey).map(({ scope, name }) => ({ scope, name })) } })).sort(bySemverDescending),
+        packageKey,
+      ),
+    ),
+    dependenciesByVersion: new DataLoader(async (keys) =>
+      groupedByKey(keys, await db.packageDependency.findMany({ where: { OR: keys.map(splitKey) }, orderBy: [{ kind: "asc" }, { dependency: "asc" }] }), versionKey),
+    ),
+    filesByVersion: new DataLoader(async (keys) =>
+      groupedByKey(keys, await db.packageFile.findMany({ where: { OR: keys.map(splitKey) }, orderBy: { path: "asc" } }), versionKey),
+    ),
+    publishingTaskByVersion: new DataLoader(async (keys) =>
+      byKey(keys, await db.publishingTask.findMany({ where: { status: "success", OR: keys.map(splitKey) } }), versionKey),
+    ),
+    dependentsByPackage: new DataLoader(async (names) =>
+      groupedByKey(
+        names,
+        await db.packageDependency.findMany({
+          where: { kind: "jsr", dependency: { in: [...names] } },
+          select: { scope: true, name: true, dependency: true },
+          distinct: ["scope", "name", "dependency"],
+          orderBy: [{ scope: "asc" }, { name: "asc" }],
+        }),
+        (row) => row.dependency,
+      ),
+    ),
+    jsrPackagesByScope: new DataLoader(async (scopes) =>
+      groupedByKey(
+        scopes,
+        await db.package.findMany({ where: { scope: { in: [...scopes] } }, orderBy: { name: "asc" } }),
+        (p) => p.scope,
+      ),
+    ),
+  };
+}
