@@ -110,6 +110,10 @@ describeInBrowser("the web UI", () => {
     expect(bytes.headers.get("x-content-type-options")).toBe("nosniff");
     expect(bytes.headers.get("content-security-policy")).toBe("sandbox");
     expect(await bytes.text()).toMatch(/^\/\*\* Docks a ship\. \*\/\nexport async function dock/);
+    // The page's raw link gives a browser the bytes too.
+    const raw = await open();
+    await raw.goto(`${world.server.url}/@${scope}/tools/1.0.0/mod.ts?raw`);
+    expect(await raw.locator("body").innerText()).toMatch(/^\/\*\* Docks a ship/);
     // meta.json stays JSON even for a browser.
     const meta = await open();
     await meta.goto(`${world.server.url}/@${scope}/tools/meta.json`);

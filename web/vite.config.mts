@@ -11,6 +11,8 @@ export default defineConfig({
   base: "/",
   // JSX through Vite's own transformer (React's automatic runtime): no plugin needed for a production build.
   oxc: { jsx: { runtime: "automatic" } },
+  // `npx vite --config web/vite.config.mts`: the UI with hot reload, its GraphQL from a running Wharf.
+  server: { proxy: { "/graphql": process.env.WHARF_URL ?? "http://127.0.0.1:8080" } },
   build: {
     outDir: path.join(here, "dist"),
     emptyOutDir: true,

@@ -160,8 +160,9 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
       const urlPath = (req.url ?? "").split("?")[0];
       const match = REGISTRY_PATH.exec(urlPath);
       if (!match) return false;
-      // Content negotiation: a browser gets the UI's page for a version or file; deno (any other Accept) the bytes.
-      if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json")) return false;
+      // Content negotiation: a browser gets the UI's page for a version or file; deno (any other Accept) the bytes,
+      // and so does a browser following the page's own "raw" link (?raw).
+      if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(req.url ?? "")) return false;
       const started = process.hrtime.bigint();
       res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res.statusCode, started));
       serve(req, res, urlPath, match[1], match[2], match[3]).catch((err) => {

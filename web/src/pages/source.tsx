@@ -39,7 +39,7 @@ export function SourcePage() {
               <span className="path">{source.path}</span>
             </h1>
             <p className="muted">
-              {formatBytes(source.size)} · <a href={`/@${scope}/${name}/${version}${source.path}`} type="application/octet-stream" download>download</a>
+              {formatBytes(source.size)} · <a href={`/@${scope}/${name}/${version}${source.path}?raw`}>raw</a>
             </p>
             {lines ? (
               <div className="source" role="region" aria-label={`Source of ${source.path}`} tabIndex={0}>
