@@ -20,6 +20,7 @@ import { requestLog } from "./request-log";
 import type { Metrics } from "./metrics";
 import { withRequestId } from "./request-id";
 import { readiness } from "./readiness";
+import { webUi } from "../web/ui";
 
 export interface AppDeps {
   db: Db;
@@ -73,7 +74,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rest = await restHandler({ ...jsrOperations, ...atomPackageOperations }, deps);
   app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
 
-  app.use((req, res) => sendError(res, req.path, new WharfError("notFound")));
+  const ui = webUi(deps.log);
+  app.use(ui.router);
+
+  app.use((req, res) => {
+    if (!ui.notFound(req, res)) sendError(res, req.path, new WharfError("notFound"));
+  });
 
   // Body parsing failures (bad JSON, too large) in the dialect of the path.
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
