@@ -9,7 +9,8 @@ import { ConfigError, parseConfig, type Config } from "./config";
 import { WharfError } from "./errors";
 import { createLogger } from "./logger";
 import { collectGarbage } from "./storage/blob-gc";
-import { FileBlobStore, type BlobStore } from "./storage/blob-store";
+import type { BlobStore } from "./storage/blob-store";
+import { createBlobStore } from "./storage/blobs/factory";
 import { openDatabase, StorageMissingError, type Db } from "./storage/database";
 import { issueToken } from "./services/accounts/tokens";
 import { addUser, getUserByLogin, normalizeLogin } from "./services/accounts/users";
@@ -146,9 +147,11 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 function openBlobStore(config: Config, create: boolean): BlobStore {
-  if (!create && !fs.existsSync(config.blobDir)) throw new StorageMissingError(`There is no blob store in BLOB_DIR ${config.blobDir}`);
-  console.error(`wharf: using the blobs in ${config.blobDir}`);
-  return new FileBlobStore(config.blobDir);
+  // A bucket is made by its operator, never by Wharf: only a blob folder can be missing.
+  if (!config.s3 && !create && !fs.existsSync(config.blobDir)) throw new StorageMissingError(`There is no blob store in BLOB_DIR ${config.blobDir}`);
+  const blobs = createBlobStore(config);
+  console.error(`wharf: using ${blobs.description}`);
+  return blobs;
 }
 
 const AGE = /^(\d+)(s|m|h|d)$/;

@@ -19,6 +19,8 @@ export interface Config {
    * or <gitBase>/owner/repo.git on an http(s) git server (no trailing slash).
    */
   gitBase: string;
+  /** An S3-compatible bucket for the blobs (WHARF_S3_*), instead of blobDir. */
+  s3?: S3Config;
   /** An external PostgreSQL; undefined means the embedded one under dataDir. */
   databaseUrl?: string;
   adminToken?: string;
@@ -40,6 +42,10 @@ export interface Config {
   checkResponses: boolean;
   /** Report each request's SQL statement count in a response header (tests and benchmarks). */
   countSql: boolean;
+  /** Worker processes (WEB_CONCURRENCY, node:cluster); 1 runs Wharf in this process alone. */
+  webConcurrency: number;
+  /** The Bearer token GET /metrics asks for; metrics are off (404) without one. */
+  metricsToken?: string;
   /** How long a publishing task's claim lasts unless renewed: a crashed worker's task is taken over after this. */
   taskLeaseMs: number;
   /** How often each Wharf looks for publishing tasks to take (besides right after an upload). */
@@ -54,6 +60,16 @@ export interface OidcConfig {
   staffGroup?: string;
   /** What the sign-in button says: "Sign in with <name>" (WHARF_OIDC_NAME; default the issuer's host). */
   name: string;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** Prepended to every key, to share a bucket ("wharf/"). */
+  prefix: string;
+  /** An S3-compatible server (MinIO, Ceph, R2, ...); AWS when absent. Credentials come from the SDK's usual chain. */
+  endpoint?: string;
+  region: string;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +100,16 @@ export function parseConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(read("DATA_DIR", (raw) => raw, "./data"));
   const blobDir = path.resolve(read("BLOB_DIR", (raw) => raw, path.join(dataDir, "blobs")));
   const gitBase = read("WHARF_GIT_BASE", parseGitBase, path.join(dataDir, "git"));
+  const s3Bucket = read<string | undefined>("WHARF_S3_BUCKET", parseBucket, undefined);
+  const s3: S3Config | undefined = s3Bucket
+    ? {
+        bucket: s3Bucket,
+        prefix: read("WHARF_S3_PREFIX", parseKeyPrefix, ""),
+        endpoint: read<string | undefined>("WHARF_S3_ENDPOINT", parseHttpUrl, undefined),
+        region: read("WHARF_S3_REGION", (raw) => raw, env.AWS_REGION || "us-east-1"),
+        forcePathStyle: read("WHARF_S3_FORCE_PATH_STYLE", parseBoolean, false),
+      }
+    : undefined;
   const databaseUrl = read<string | undefined>("DATABASE_URL", parsePostgresUrl, undefined);
   const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
   const adminPassword = read<string | undefined>("WHARF_ADMIN_PASSWORD", parsePassword, undefined);
@@ -94,6 +120,8 @@ export function parseConfig(env: Env = process.env): Config {
   const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
   const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
+  const webConcurrency = read("WEB_CONCURRENCY", parseWorkers, 1);
+  const metricsToken = read<string | undefined>("WHARF_METRICS_TOKEN", parseToken, undefined);
   const taskLeaseMs = read("WHARF_TASK_LEASE_MS", parseMilliseconds, 30_000);
   const taskPollMs = read("WHARF_TASK_POLL_MS", parseMilliseconds, 5_000);
 
@@ -107,6 +135,7 @@ export function parseConfig(env: Env = process.env): Config {
     dataDir,
     blobDir,
     gitBase,
+    s3,
     databaseUrl,
     adminToken,
     adminPassword,
@@ -117,6 +146,8 @@ export function parseConfig(env: Env = process.env): Config {
     graphqlTimeoutMs,
     checkResponses,
     countSql,
+    webConcurrency,
+    metricsToken,
     taskLeaseMs,
     taskPollMs,
   };
@@ -155,6 +186,19 @@ function parseGitBase(raw: string): string {
     // the same message
   }
   return "!expected a folder or an http(s):// URL (without query or fragment)";
+}
+
+function parseWorkers(raw: string): number | string {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n >= 1 && n <= 64 ? n : "!expected a number of workers from 1 to 64";
+}
+
+function parseBucket(raw: string): string {
+  return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw) ? raw : "!expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)";
+}
+
+function parseKeyPrefix(raw: string): string {
+  return /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*\/$/.test(raw) ? raw : '!expected a key prefix ending in "/", such as "wharf/"';
 }
 
 function parseToken(raw: string): string {

@@ -17,6 +17,11 @@ it("answers /healthz and serves its OpenAPI document", async () => {
   const doc = await fetch(`${world.server.url}/api/.well-known/openapi`);
   expect(doc.headers.get("content-type")).toMatch(/yaml/);
   expect(await doc.text()).toBe(fs.readFileSync(path.resolve(__dirname, "..", "openapi.yaml"), "utf8"));
+
+  const ready = await world.anonymous.get("/readyz");
+  expect([ready.status, ready.body]).toEqual([200, { status: "ok", checks: { database: "ok", blobs: "ok" } }]);
+  // Metrics are off unless WHARF_METRICS_TOKEN is set.
+  expect((await world.anonymous.get("/metrics")).status).toBe(404);
 });
 
 it("answers unknown paths in the dialect of their face", async () => {

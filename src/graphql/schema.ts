@@ -21,6 +21,9 @@ import { ScopeInviteResolver } from "./scope-invite/resolver";
 import { UserResolver } from "./user/resolver";
 import { TokenResolver } from "./token/resolver";
 import { SessionResolver } from "./session/resolver";
+import { JsrVersionContentResolver } from "./jsr-version/content.resolver";
+import { JsrPackageVersionLookupResolver } from "./jsr-package/version-lookup.resolver";
+import { AtomPackageReadmeResolver } from "./atom-package/readme.resolver";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -40,6 +43,9 @@ export function buildWharfSchema(): Promise<GraphQLSchema> {
       UserResolver,
       TokenResolver,
       SessionResolver,
+      JsrVersionContentResolver,
+      JsrPackageVersionLookupResolver,
+      AtomPackageReadmeResolver,
     ],
     validate: false,
   });
