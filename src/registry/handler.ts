@@ -25,8 +25,9 @@ const REVALIDATE = "no-cache";
 const CACHE_BYTES = 64 * 1024 * 1024;
 // Files above this are streamed, never read whole into memory.
 const STREAM_OVER_BYTES = 1024 * 1024;
-// How long this process trusts its copy of a meta.json that another Wharf on the same database may have changed.
-const META_TTL_MS = 1000;
+// Another Wharf's publish reaches this cache at once, by a notification (storage/change-feed.ts); should one be
+// lost, this process still trusts its copy of a meta.json no longer than this.
+const META_TTL_MS = 30_000;
 // The same address shows a browser the UI (web/ui.ts), so caches must key on Accept. Registry files are
 // authors' bytes: never sniffed into something else, and sandboxed if a browser opens one as a document.
 const SAFETY_HEADERS = { Vary: "Accept", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox" };
@@ -80,6 +81,8 @@ export interface Registry {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Forget what is cached about a package (it was published to, yanked, ...). */
   forget(scope: string, name: string): void;
+  /** Forget every package's meta.json (changes may have been missed). */
+  forgetAll(): void;
 }
 
 export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }): Registry {
@@ -176,6 +179,10 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
     forget(scope, name) {
       cache.delete(`/@${scope}/${name}/meta.json`);
       metaExpiry.delete(`/@${scope}/${name}/meta.json`);
+    },
+    forgetAll() {
+      for (const key of metaExpiry.keys()) cache.delete(key);
+      metaExpiry.clear();
     },
   };
 }
