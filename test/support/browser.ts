@@ -95,7 +95,8 @@ export async function visit(page: Page, url: string, { data = false } = {}): Pro
   const answered = data ? page.waitForResponse((r) => new URL(r.url()).pathname === "/graphql") : undefined;
   const response = await page.goto(url);
   await answered;
-  await page.waitForFunction("!document.querySelector('.loading')");
+  // A function, not a string: the page's CSP forbids the eval a string predicate needs.
+  await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(".loading"));
   await page.waitForLoadState("networkidle");
   return response?.status() ?? 0;
 }
