@@ -98,7 +98,7 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
       // A server that never says where it listens (e.g. LOG_LEVEL above info) must not hang its caller.
       // It is killed, so that a slow start leaves no server (and embedded database) running behind the failed test.
       setTimeout(() => {
-        proc.kill("SIGKILL");
+        proc.kill("SIGTERM");
         reject(new Error(`wharf did not log "listening" within 60 s:\n${logs.join("\n")}`));
       }, 60_000).unref();
     });
