@@ -11,7 +11,7 @@ import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
-import type { Operations, Reply } from "./operation";
+import type { AnyOperation, Operations, Reply } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
 
@@ -79,12 +79,13 @@ export async function restHandler(
   });
   // Who may do what is the services' decision (src/services/shared/policies.ts), not the router's.
   api.registerSecurityHandler("bearerAuth", () => true);
-  for (const [operationId, operation] of Object.entries(operations)) {
+  for (const [operationId, handler] of Object.entries(operations)) {
+    const operation = handler as AnyOperation;
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
       return operation({
         ctx: await requestContext(baseContext, req.headers),
         params: c.request.params as Record<string, string>,
-        query: c.request.query as Record<string, string | string[] | undefined>,
+        query: c.request.query as Record<string, unknown>,
         body: c.request.requestBody,
         req,
       });

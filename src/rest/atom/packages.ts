@@ -5,15 +5,20 @@ import * as stars from "../../services/atom/stars";
 import { requireUser } from "../../services/shared/policies";
 import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
-import { created, noContent, ok, type OperationInput, type Operations } from "../operation";
+import type { operations } from "../contract";
+import { created, noContent, ok, type Operations } from "../operation";
+import type { ServiceContext } from "../../services/shared/context";
+import type { Request } from "express";
 import { presentAtomPackage, presentAtomPackageWithVersions, presentStargazer } from "./present";
 
 const SORTS = ["downloads", "created_at", "updated_at", "stars"];
 /** Pulsar's page size. */
 const PAGE_SIZE = 30;
 
+type ListQuery = NonNullable<operations["atomListPackages"]["parameters"]["query"]>;
+
 /** A page of packages with the Link header Pulsar's clients follow (absolute URLs from PUBLIC_URL). */
-async function listPage({ ctx, query, req }: OperationInput, search?: string) {
+async function listPage({ ctx, query, req }: { ctx: ServiceContext; query: ListQuery; req: Request }, search?: string) {
   const page = Math.max(1, Number(query.page ?? 1) || 1);
   const sort = (query.sort as AtomSort | undefined) ?? (search ? undefined : "downloads");
   if (sort && !SORTS.includes(sort)) throw new WharfError("malformedRequest", `sort must be one of ${SORTS.join(", ")}.`);

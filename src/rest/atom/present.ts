@@ -1,6 +1,6 @@
 // Pulsar's JSON shapes for packages (../shared/reference/pulsar-package-*.json).
-import semver from "semver";
 import type { User } from "../../generated/prisma/client";
+import { runsOn, storedManifest } from "../../services/atom/manifest";
 import type { AtomPackageSummary } from "../../services/atom/package-listing";
 import { atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
 
@@ -14,20 +14,17 @@ export function presentAtomPackage(pkg: AtomPackageSummary) {
     stargazers_count: pkg.starCount,
     releases: { latest: pkg.latest },
     readme: pkg.readme,
-    metadata: pkg.metadata,
+    metadata: storedManifest(pkg.metadata),
   };
 }
 
 /** A package with its versions, as GET /packages/:name shows it: with an engine, only the versions that engine can run. */
 export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, publicUrl: string, engine?: string) {
-  const shown = pkg.versions.filter((v) => {
-    const range = (v.metadata as { engines?: { atom?: string } }).engines?.atom;
-    return !engine || !range || semver.satisfies(engine, range);
-  });
+  const shown = pkg.versions.filter((v) => !engine || runsOn(storedManifest(v.metadata), engine));
   return {
     ...presentAtomPackage(summarize(pkg, shown)),
     versions: Object.fromEntries(
-      shown.map((v) => [v.version, { ...(v.metadata as object), dist: { tarball: atomTarballUrl(publicUrl, pkg.name, v.version) } }]),
+      shown.map((v) => [v.version, { ...storedManifest(v.metadata), dist: { tarball: atomTarballUrl(publicUrl, pkg.name, v.version) } }]),
     ),
   };
 }
