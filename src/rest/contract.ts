@@ -1722,7 +1722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Scope"];
+                    "application/json": components["schemas"]["FullScope"];
                 };
             };
             /** @description Invalid request */
@@ -1893,7 +1893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Scope"];
+                    "application/json": components["schemas"]["FullScope"];
                 };
             };
             /** @description Invalid request */
