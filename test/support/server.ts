@@ -82,7 +82,11 @@ export async function startWharf(extraEnv: Record<string, string> = {}, options:
       });
       proc.once("exit", (code) => reject(new Error(`wharf exited during start-up (code ${code}):\n${stderr.join("")}\n${logs.join("\n")}`)));
       // A server that never says where it listens (e.g. LOG_LEVEL above info) must not hang its caller.
-      setTimeout(() => reject(new Error(`wharf did not log "listening" within 60 s:\n${logs.join("\n")}`)), 60_000).unref();
+      // Nor leave it running (with its embedded database) behind a failed test: it would slow every test after.
+      setTimeout(() => {
+        reject(new Error(`wharf did not log "listening" within 60 s:\n${logs.join("\n")}`));
+        proc.kill("SIGTERM");
+      }, 60_000).unref();
     });
     return url;
   };
