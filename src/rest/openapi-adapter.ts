@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
-import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
+import { asWharfError, errorFields, errorReply, malformed, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
@@ -19,23 +19,9 @@ export function readOpenApiDocument(): string {
   return fs.readFileSync(OPENAPI_PATH, "utf8");
 }
 
-interface Dialect {
-  errorBody(err: WharfError): unknown;
-}
-
-const JSR: Dialect = { errorBody: jsrErrorBody };
-const ATOM: Dialect = { errorBody: atomErrorBody };
-const GRAPHQL: Dialect = { errorBody: graphqlErrorBody };
-
-/** Each face answers errors in its own shape: Atom under /atom/, GraphQL at /graphql, jsr everywhere else. */
-export function dialectOf(urlPath: string): Dialect {
-  if (urlPath.startsWith("/atom/")) return ATOM;
-  if (urlPath.startsWith("/graphql")) return GRAPHQL;
-  return JSR;
-}
-
 export function sendError(res: Response, urlPath: string, err: WharfError): void {
-  res.status(err.status).json(dialectOf(urlPath).errorBody(err));
+  const { status, body } = errorReply(urlPath, err);
+  res.status(status).json(body);
 }
 
 /**
@@ -70,10 +56,10 @@ export async function restHandler(
       validationFail: (c: Context) => {
         const errors = c.validation.errors ?? [];
         if (errors.some((e) => e.params?.missingProperty === "requestBody")) {
-          throw new WharfError("malformedRequest", "Malformed request: expected a JSON body (Content-Type: application/json).");
+          throw malformed("expected a JSON body (Content-Type: application/json)");
         }
         const detail = errors.map((e) => `${e.instancePath || "request"} ${e.message}`.trim()).join("; ");
-        throw new WharfError("malformedRequest", `Malformed request: ${detail || "invalid input"}.`);
+        throw malformed(`${detail || "invalid input"}`);
       },
     },
   });
@@ -129,8 +115,8 @@ export async function restHandler(
       reply = await api.handleRequest({ ...request, query, body: req.body }, req, res);
     } catch (err) {
       const error = asWharfError(err);
-      if (error.status >= 500) baseContext.log.error("request failed", { path: req.path, error: String((err as Error)?.stack ?? err) });
-      reply = { status: error.status, body: dialectOf(req.path).errorBody(error) };
+      if (error.status >= 500) baseContext.log.error("request failed", { path: req.path, ...errorFields(err) });
+      reply = errorReply(req.path, error);
     }
     answer(req, res, reply);
   };
@@ -142,7 +128,6 @@ function declaredQuery(operation: ApiOperation, query: Request["query"]) {
   return Object.fromEntries(Object.entries(query).filter(([name]) => declared.has(name))) as Record<string, string | string[]>;
 }
 
-const malformed = (detail: string) => new WharfError("malformedRequest", `Malformed request: ${detail}.`);
 
 /**
  * What the validator cannot see is refused before it runs: a path that is not percent-encoded UTF-8 (the router's

@@ -1,9 +1,9 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
 import * as atom from "../../services/atom/packages";
-import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom/package-listing";
+import { atomSearchQuery, listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom/package-listing";
 import * as stars from "../../services/atom/stars";
 import { requireUser } from "../../services/shared/policies";
-import { WharfError } from "../../errors";
+import { malformed, WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
 import type { operations } from "../contract";
 import { created, noContent, ok, type Operations } from "../operation";
@@ -39,13 +39,7 @@ async function listPage({ ctx, query, req }: { ctx: ServiceContext; query: ListQ
 export const atomPackageOperations: Operations = {
   atomListPackages: (input) => listPage(input),
 
-  async atomSearchPackages(input) {
-    // Like Pulsar, only the first 50 characters count (whole code points here): the query also goes into each Link
-    // header, which must stay small enough for clients to read.
-    const q = Array.from(String(input.query.q ?? "")).slice(0, 50).join("").trim();
-    if (!q) throw new WharfError("malformedRequest", "Malformed request: q is required.");
-    return listPage(input, q);
-  },
+  atomSearchPackages: (input) => listPage(input, atomSearchQuery(String(input.query.q ?? ""))),
 
   async atomGetPackage({ ctx, params, query }) {
     const pkg = await atom.getAtomPackage(ctx.db, params.packageName);
@@ -77,7 +71,7 @@ export const atomPackageOperations: Operations = {
 
   async atomCreateVersion({ ctx, params, query, body }) {
     const tag = String(body?.tag ?? query.tag ?? "");
-    if (!tag) throw new WharfError("malformedRequest", "Malformed request: tag is required.");
+    if (!tag) throw malformed("tag is required");
     const rename = String(body?.rename ?? query.rename ?? "false") === "true";
     const version = await atom.publishAtomVersion(ctx, params.packageName, tag, rename);
     const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, version.name), ctx.config.publicUrl);

@@ -1,8 +1,8 @@
 // Pulsar's JSON shapes for packages (../shared/reference/pulsar-package-*.json).
 import type { User } from "../../generated/prisma/client";
-import { runsOn, storedManifest } from "../../services/atom/manifest";
+import { storedManifest } from "../../services/atom/manifest";
 import type { AtomPackageSummary } from "../../services/atom/package-listing";
-import { atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
+import { atomTarballUrl, summarize, versionsRunningOn, type AtomPackageWithDetail } from "../../services/atom/packages";
 
 /** A package as lists show it. */
 export function presentAtomPackage(pkg: AtomPackageSummary) {
@@ -20,7 +20,7 @@ export function presentAtomPackage(pkg: AtomPackageSummary) {
 
 /** A package with its versions, as GET /packages/:name shows it: with an engine, only the versions that engine can run. */
 export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, publicUrl: string, engine?: string) {
-  const shown = pkg.versions.filter((v) => !engine || runsOn(storedManifest(v.metadata), engine));
+  const shown = versionsRunningOn(pkg, engine);
   return {
     ...presentAtomPackage(summarize(pkg, shown)),
     versions: Object.fromEntries(

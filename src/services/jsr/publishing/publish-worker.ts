@@ -3,6 +3,7 @@
 // task whose Wharf died is taken over by another within a lease and a poll,
 // not only when that Wharf starts again.
 import { processTask, type PublishWorker } from "./publish";
+import { errorFields } from "../../../errors";
 import { claimTask, onTaskReady } from "./task-leases";
 
 export interface WorkerOptions {
@@ -46,7 +47,7 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
           if (!task) break;
           claimed++;
           const run: Promise<void> = processTask(worker, task)
-            .catch((err) => worker.log.error("publishing task crashed", { id: task.id, error: String(err?.stack ?? err) }))
+            .catch((err) => worker.log.error("publishing task crashed", { id: task.id, ...errorFields(err) }))
             .finally(() => {
               active.delete(run);
               void pump();
