@@ -3,11 +3,16 @@
 import { benchAtom } from "./atom";
 import { benchGraphql } from "./graphql";
 import { benchJsr } from "./jsr";
+import { benchScale, benchStart } from "./scale";
+import { benchWeb } from "./web";
 
 const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
   ["jsr", benchJsr],
   ["atom", benchAtom],
   ["graphql", benchGraphql],
+  ["start", benchStart],
+  ["scale", benchScale],
+  ["web", benchWeb],
 ];
 
 async function main(): Promise<void> {

@@ -9,13 +9,20 @@ import { ConfigError, parseConfig, type Config } from "./config";
 import { WharfError } from "./errors";
 import { createLogger } from "./logger";
 import { collectGarbage } from "./storage/blob-gc";
-import { FileBlobStore, type BlobStore } from "./storage/blob-store";
+import type { BlobStore } from "./storage/blob-store";
+import { createBlobStore } from "./storage/blobs/factory";
 import { openDatabase, StorageMissingError, type Db } from "./storage/database";
 import { issueToken } from "./services/accounts/tokens";
-import { addUser, getUserByLogin } from "./services/accounts/users";
+import { addUser, getUserByLogin, normalizeLogin } from "./services/accounts/users";
+import { setPasswordByLogin } from "./services/accounts/sign-in";
+import { readPassword } from "./read-password";
 
 const USAGE = `Usage:
-  wharf user add <login> [--staff] [--name <name>]   add a user; prints their first token
+  wharf user add <login> [--staff] [--name <name>] [--password]
+                                                     add a user; prints their first token. With --password,
+                                                     reads a password to sign in with from the terminal or stdin
+  wharf user passwd <login>                          set a user's password (read from the terminal or stdin);
+                                                     signs them out of every browser
   wharf token create <login> [--description <text>]  make a new token for a user; prints it
   wharf blobs gc [--older-than <age>] [--dry-run]    remove the blobs no package, version or upload refers to
                                                      and written longer than <age> ago (default 24h; 90s, 30m, 7d);
@@ -30,6 +37,7 @@ Storage comes from the environment, as for \`npm start\`: DATABASE_URL, or the e
 
 interface Flags {
   staff?: boolean;
+  password?: boolean;
   name?: string;
   description?: string;
   "older-than"?: string;
@@ -52,8 +60,17 @@ const COMMANDS: Record<string, Command> = {
   "user add": {
     args: ["login"],
     async run({ db }, [login], flags) {
-      const { secret } = await addUser(db, { login, name: flags.name, isStaff: flags.staff });
+      const password = flags.password ? await readPassword() : undefined;
+      const { secret } = await addUser(db, { login, name: flags.name, isStaff: flags.staff, password });
       return secret;
+    },
+  },
+  "user passwd": {
+    args: ["login"],
+    async run({ db }, [login]) {
+      await setPasswordByLogin(db, login, await readPassword());
+      console.error(`wharf: ${normalizeLogin(login)}'s password is set`);
+      return "";
     },
   },
   "token create": {
@@ -90,6 +107,7 @@ export async function runCli(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         staff: { type: "boolean" },
+        password: { type: "boolean" },
         name: { type: "string" },
         description: { type: "string" },
         "older-than": { type: "string" },
@@ -129,9 +147,11 @@ export async function runCli(argv: string[]): Promise<number> {
 }
 
 function openBlobStore(config: Config, create: boolean): BlobStore {
-  if (!create && !fs.existsSync(config.blobDir)) throw new StorageMissingError(`There is no blob store in BLOB_DIR ${config.blobDir}`);
-  console.error(`wharf: using the blobs in ${config.blobDir}`);
-  return new FileBlobStore(config.blobDir);
+  // A bucket is made by its operator, never by Wharf: only a blob folder can be missing.
+  if (!config.s3 && !create && !fs.existsSync(config.blobDir)) throw new StorageMissingError(`There is no blob store in BLOB_DIR ${config.blobDir}`);
+  const blobs = createBlobStore(config);
+  console.error(`wharf: using ${blobs.description}`);
+  return blobs;
 }
 
 const AGE = /^(\d+)(s|m|h|d)$/;

@@ -1,5 +1,7 @@
 // `npm start`: read the environment, open the database, serve.
 import "reflect-metadata";
+import cluster from "node:cluster";
+import { runPrimary } from "./cluster";
 import { ConfigError, parseConfig } from "./config";
 import { createLogger } from "./logger";
 import { startServer } from "./server";
@@ -16,6 +18,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  if (config.webConcurrency > 1 && cluster.isPrimary) {
+    await runPrimary(config, log);
+    return;
+  }
   const server = await startServer(config, log, {
     onDatabaseLost: (error) => {
       // Serving 503s forever helps nobody: exit, so that a supervisor (systemd, docker, k8s) starts Wharf afresh.

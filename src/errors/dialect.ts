@@ -14,11 +14,16 @@ const JSR: Dialect = { errorBody: jsrErrorBody };
 const ATOM: Dialect = { errorBody: atomErrorBody };
 const GRAPHQL: Dialect = { errorBody: graphqlErrorBody };
 
-/** Each face answers errors in its own shape: Atom under /atom/, GraphQL at /graphql, jsr everywhere else. */
+/** Which face a path belongs to: Atom under /atom/, GraphQL at /graphql, jsr everywhere else. */
+export function faceOf(urlPath: string): "jsr" | "atom" | "graphql" {
+  if (urlPath.startsWith("/atom/")) return "atom";
+  if (urlPath.startsWith("/graphql")) return "graphql";
+  return "jsr";
+}
+
+/** Each face answers errors in its own shape. */
 export function dialectOf(urlPath: string): Dialect {
-  if (urlPath.startsWith("/atom/")) return ATOM;
-  if (urlPath.startsWith("/graphql")) return GRAPHQL;
-  return JSR;
+  return { jsr: JSR, atom: ATOM, graphql: GRAPHQL }[faceOf(urlPath)];
 }
 
 /** The status and JSON body an error is answered with on `urlPath`. */

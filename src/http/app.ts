@@ -12,10 +12,15 @@ import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-ada
 import { jsrOperations } from "../rest/jsr";
 import { atomPackageOperations } from "../rest/atom/packages";
 import { authorizePage } from "./authorize-page";
+import { oidcRoutes } from "./oidc-routes";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/jsr/package-events";
 import { requestLog } from "./request-log";
+import type { Metrics } from "./metrics";
+import { withRequestId } from "./request-id";
+import { readiness } from "./readiness";
+import { webUi } from "../web/ui";
 
 export interface AppDeps {
   db: Db;
@@ -23,11 +28,14 @@ export interface AppDeps {
   blobs: BlobStore;
   config: Config;
   log: Logger;
+  metrics: Metrics;
 }
 
 export interface App {
   /** Serves a request: registry files first (the hot path), then everything else. */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Forgets every cached meta.json (package changes may have been missed). */
+  forgetCachedPackages(): void;
   /** Stops what the app started besides the HTTP server (Apollo). */
   stop(): Promise<void>;
 }
@@ -36,6 +44,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "extended");
+  // req.ip: the client's address for the sign-in throttle and the GraphQL budget (WHARF_TRUST_PROXY).
+  app.set("trust proxy", deps.config.trustProxy);
   app.use(requestLog(deps.log));
   if (deps.config.countSql) app.use(countStatementsPerRequest);
 
@@ -47,12 +57,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable" });
   });
 
+  app.get("/readyz", readiness(deps));
+  app.get("/metrics", (req, res) => void deps.metrics.serve(req, res));
+
   const openapiDocument = readOpenApiDocument();
   app.get("/api/.well-known/openapi", (_req, res) => {
     res.type("application/yaml").send(openapiDocument);
   });
 
   app.get("/auth", authorizePage);
+  app.use("/auth/oidc", oidcRoutes(deps));
 
   const graphql = await graphqlHandler(deps);
   app.use("/graphql", graphql.handler);
@@ -60,7 +74,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rest = await restHandler({ ...jsrOperations, ...atomPackageOperations }, deps);
   app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
 
-  app.use((req, res) => sendError(res, req.path, new WharfError("notFound")));
+  const ui = webUi(deps.log);
+  app.use(ui.router);
+
+  app.use((req, res) => {
+    if (!ui.notFound(req, res)) sendError(res, req.path, new WharfError("notFound"));
+  });
 
   // Body parsing failures (bad JSON, too large) in the dialect of the path.
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
@@ -77,9 +96,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const registry: Registry = createRegistry(deps);
   const stopForgetting = onPackageChanged(registry.forget);
   return {
-    handler: (req, res) => {
+    handler: withRequestId((req, res) => {
+      deps.metrics.observeRequest(req, res);
       if (!registry.handle(req, res)) app(req, res);
-    },
+    }),
+    forgetCachedPackages: () => registry.forgetAll(),
     async stop() {
       stopForgetting();
       await graphql.stop();

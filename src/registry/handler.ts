@@ -17,6 +17,7 @@ import { findFile } from "../services/jsr/versions";
 import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
+import { wantsHtml } from "../web/routes";
 import { ResponseCache, type CachedResponse, type StreamedResponse } from "./cache";
 import { packageMetadata, versionMetadata } from "./metadata";
 
@@ -25,8 +26,12 @@ const REVALIDATE = "no-cache";
 const CACHE_BYTES = 64 * 1024 * 1024;
 // Files above this are streamed, never read whole into memory.
 const STREAM_OVER_BYTES = 1024 * 1024;
-// How long this process trusts its copy of a meta.json that another Wharf on the same database may have changed.
-const META_TTL_MS = 1000;
+// Another Wharf's publish reaches this cache at once, by a notification (storage/change-feed.ts); should one be
+// lost, this process still trusts its copy of a meta.json no longer than this.
+const META_TTL_MS = 30_000;
+// The same address shows a browser the UI (web/ui.ts), so caches must key on Accept. Registry files are
+// authors' bytes: never sniffed into something else, and sandboxed if a browser opens one as a document.
+const SAFETY_HEADERS = { Vary: "Accept", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox" };
 
 const CONTENT_TYPES: Record<string, string> = {
   ".ts": "text/typescript",
@@ -77,6 +82,8 @@ export interface Registry {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Forget what is cached about a package (it was published to, yanked, ...). */
   forget(scope: string, name: string): void;
+  /** Forget every package's meta.json (changes may have been missed). */
+  forgetAll(): void;
 }
 
 export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }): Registry {
@@ -110,7 +117,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
   };
 
   const send = async (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
-    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl };
+    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl, ...SAFETY_HEADERS };
     if (req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === entry.etag)) {
       res.writeHead(304, headers).end();
       return;
@@ -157,6 +164,9 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
       const urlPath = (req.url ?? "").split("?")[0];
       const match = REGISTRY_PATH.exec(urlPath);
       if (!match) return false;
+      // Content negotiation: a browser gets the UI's page for a version or file; deno (any other Accept) the bytes,
+      // and so does a browser following the page's own "raw" link (?raw).
+      if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(req.url ?? "")) return false;
       const started = process.hrtime.bigint();
       res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res.statusCode, started));
       serve(req, res, urlPath, match[1], match[2], match[3]).catch((err) => {
@@ -171,6 +181,10 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
     forget(scope, name) {
       cache.delete(`/@${scope}/${name}/meta.json`);
       metaExpiry.delete(`/@${scope}/${name}/meta.json`);
+    },
+    forgetAll() {
+      for (const key of metaExpiry.keys()) cache.delete(key);
+      metaExpiry.clear();
     },
   };
 }

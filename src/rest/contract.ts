@@ -24,6 +24,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness check
+         * @description Answers 200 when the database and the blob store (folder or S3 bucket) both answer within 2 s, 503 otherwise, naming which did not. For load balancers; /healthz says the process lives.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Prometheus text format: requests by route template, publishing tasks, blob-store errors, database pool use, process metrics. Off (404) unless WHARF_METRICS_TOKEN is set; then that token is required as a Bearer token (401 otherwise). Each process reports its own.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth": {
         parameters: {
             query?: never;
@@ -36,6 +76,46 @@ export interface paths {
          * @description The page `deno publish` sends a person to (verificationUrl?code=...): they paste a token and approve or deny.
          */
         get: operations["getAuthorizePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with the OpenID provider
+         * @description With WHARF_OIDC_* set, sends the browser to the provider (authorization code with PKCE), keeping the flow's state in an httpOnly cookie limited to /auth/oidc.
+         */
+        get: operations["startSingleSignOn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back
+         * @description Exchanges the code, makes the user at their first sign-in (found later by issuer and subject), sets the session cookie and redirects to `next`.
+         */
+        get: operations["completeSingleSignOn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -763,7 +843,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List packages, 30 a page, with a Link header */
+        /**
+         * List packages, 30 a page
+         * @description What Pulsar's website and ppm send is always answered: values Wharf cannot use fall back to defaults (see each parameter) instead of a 400. Filters narrow the list; Link, Query-Total and Query-Limit describe the pages.
+         */
         get: operations["atomListPackages"];
         put?: never;
         /**
@@ -772,7 +855,8 @@ export interface paths {
          */
         post: operations["atomCreatePackage"];
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightPackages"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -784,12 +868,100 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search packages (name with or without hyphens, description, keywords, readme) */
+        /**
+         * Search packages, 30 a page
+         * @description Better than Pulsar's name-only LIKE: relevance over the name (hyphens and underscores ignored), description, keywords and readme, with typo tolerance on names when nothing matches literally; sort= orders by a column instead. An empty or missing q lists every package (as Pulsar does). Fallbacks and filters as for GET /atom/api/packages; the Link header keeps q (Pulsar's drops it).
+         */
         get: operations["atomSearchPackages"];
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightSearch"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atom/api/packages/featured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Featured packages (themes aside)
+         * @description The packages staff featured (GraphQL featureAtomPackage), themes excepted: those are in /atom/api/themes/featured. Pulsar reads a list of names kept by hand; ppm featured reads both lists (its engine parameter is ignored, as on Pulsar).
+         */
+        get: operations["atomListFeaturedPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightFeatured"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atom/api/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List themes, 30 a page
+         * @description A theme is a package whose package.json has "theme": "syntax" or "ui" (Pulsar's rule). Fallbacks and filters as for GET /atom/api/packages.
+         */
+        get: operations["atomListThemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightThemes"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atom/api/themes/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search themes, 30 a page
+         * @description A theme is a package whose package.json has "theme": "syntax" or "ui" (Pulsar's rule). As GET /atom/api/packages/search, among themes.
+         */
+        get: operations["atomSearchThemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightThemesSearch"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atom/api/themes/featured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Featured themes
+         * @description The themes staff featured (GraphQL featureAtomPackage).
+         */
+        get: operations["atomListFeaturedThemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightFeaturedThemes"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -801,13 +973,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A package with its versions */
+        /**
+         * A package with its versions
+         * @description Names are matched in any case (names are lowercase; Pulsar lowercases the path's name too), and a name the package had before a rename still finds it: so do the other /atom/api/packages/{packageName} paths.
+         */
         get: operations["atomGetPackage"];
         put?: never;
         post?: never;
         /** Delete a package */
         delete: operations["atomDeletePackage"];
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightPackage"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -822,12 +998,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish a version from a git tag (rename=true to rename the package)
-         * @description A rename keeps the old name for the same owner; renaming to a name that is (or was) another owner's is refused (409), and so is a version that was published before with other bytes.
+         * Publish a version from a git tag (rename=true or rename=<new-name> to rename the package)
+         * @description A rename keeps the old name for the same owner; renaming to a name that is (or was) another owner's is refused (409), and so is a version that was published before with other bytes. ppm publish --rename sends rename=<new-name> (in the JSON body); the package takes the name in the tag's package.json, and a new name given that is not that one is refused (400), where Pulsar ignores it.
          */
         post: operations["atomCreateVersion"];
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightVersions"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -845,7 +1022,8 @@ export interface paths {
         post?: never;
         /** Delete a version; it can never be published again */
         delete: operations["atomDeleteVersion"];
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightVersion"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -862,7 +1040,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightTarball"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -880,7 +1059,8 @@ export interface paths {
         post: operations["atomStarPackage"];
         /** Unstar a package */
         delete: operations["atomUnstarPackage"];
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightStar"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -897,7 +1077,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightStargazers"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -914,7 +1095,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightStars"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -931,7 +1113,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightUserStars"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -948,7 +1131,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** CORS preflight, as Pulsar answers it */
+        options: operations["atomPreflightUpdates"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -960,6 +1144,16 @@ export interface components {
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            checks: {
+                /** @enum {string} */
+                database: "ok" | "unavailable";
+                /** @enum {string} */
+                blobs: "ok" | "unavailable";
+            };
         };
         AddScopeMemberRequest: {
             /**
@@ -1592,41 +1786,116 @@ export interface components {
         AtomError: {
             message: string;
         };
-        /** @description A package in Pulsar's shape; GET /packages/{packageName} adds versions. */
+        /** @description A package in Pulsar's shape (its constructPackageObjectShort; GET /packages/{packageName} adds versions). Where Wharf is better than Pulsar: versions keep their engines, so ppm/apm view --compatible picks right. */
         AtomPackage: {
             name: string;
-            owner?: string;
+            owner: string;
             repository: {
-                type?: string;
-                url?: string;
+                /** @enum {string} */
+                type: "git";
+                /** @description The clone URL: <WHARF_GIT_BASE>/owner/repo.git on an http(s) git base, the repository folder's file:// URL on a folder base. */
+                url: string;
             };
-            downloads: number;
-            stargazers_count: number;
+            /** @description A count, as a string like Pulsar's ("0" is truthy, where the website takes 0 for a malformed package). */
+            downloads: string;
+            /** @description A count, as a string like Pulsar's. */
+            stargazers_count: string;
             releases: {
                 latest?: string | null;
             };
             readme: string;
-            /** @description The latest version's package.json. */
+            /** @description The latest version's package.json, with sha (the commit its tag named; "" for versions published before Wharf kept it) and tarball_url (where its tarball is downloaded). */
             metadata: {
+                sha: string;
+                tarball_url?: string;
+            } & {
                 [key: string]: unknown;
             };
+            /** @description Pulsar's badges; every Wharf package was published by its owner, so "Made for Pulsar!". */
+            badges: {
+                title: string;
+                type: string;
+            }[];
+            /** @enum {string} */
+            creation_method: "User Made Package";
+            /** @description Newest first, as Pulsar orders them; with engine, only the versions that editor can run. */
             versions?: {
                 [key: string]: components["schemas"]["AtomVersion"];
             };
         };
-        /** @description The version's package.json, with dist.tarball added. */
+        /** @description The version's package.json, with dist.tarball, tarball_url and sha (the commit its tag named) added. */
         AtomVersion: {
             name: string;
             version: string;
+            sha?: string;
+            tarball_url?: string;
             dist: {
                 tarball: string;
             };
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description A page of packages */
+        AtomPackagePage: {
+            headers: {
+                Link: components["headers"]["AtomLink"];
+                "Query-Total": components["headers"]["AtomQueryTotal"];
+                "Query-Limit": components["headers"]["AtomQueryLimit"];
+                "Access-Control-Allow-Origin": components["headers"]["AtomAllowOrigin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AtomPackage"][];
+            };
+        };
+        /** @description No content; Allow and Access-Control-Allow-Methods list the path's methods (with OPTIONS), Access-Control-Allow-Headers Authorization and Content-Type. A path Wharf does not serve is 404. */
+        AtomPreflight: {
+            headers: {
+                Allow?: string;
+                "Access-Control-Allow-Origin": components["headers"]["AtomAllowOrigin"];
+                "Access-Control-Allow-Methods"?: string;
+                "Access-Control-Allow-Headers"?: string;
+                "Access-Control-Max-Age"?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+    };
+    parameters: {
+        /** @description The page, from 1 (default 1). Falls back as on Pulsar: what does not start with a number, or a number below 1 (page=0, page=abc), is page 1; a page past the last is empty; past page 1000000, page 1000000. */
+        AtomPage: string;
+        /** @description downloads, created_at, updated_at or stars (most starred first, whatever the direction). relevance, and any other value, falls back to the default: relevance in a search (Wharf's ranking), downloads in a list (as Pulsar, whose relevance is downloads). */
+        AtomSort: string;
+        /** @description asc or desc (default); any other value is desc. */
+        AtomDirection: string;
+        /** @description The legacy name of direction (Atom's Link headers used it); direction wins when both are given. */
+        AtomOrder: string;
+        /** @description Only the packages of this owner (a login or scope name, any case); ignored when empty. */
+        AtomOwner: string;
+        /** @description Only packages whose grammars (grammars/*.json, *.cson at the latest version's tag) list this file type in fileTypes, as Pulsar's feature detection reads them; ignored when empty. */
+        AtomFileExtension: string;
+        /** @description provided or consumed: with service, only packages whose package.json provides (providedServices) or consumes (consumedServices) that service. Any other value, or no service, and the filter is ignored. */
+        AtomServiceType: string;
+        /** @description The service name, for serviceType (e.g. autocomplete.provider). */
+        AtomService: string;
+        /** @description With serviceType and service: only packages that list this version key of the service (e.g. 4.0.0, or ^1.0.0 as written). Ignored unless it starts with a semver x.y.z. */
+        AtomServiceVersion: string;
+        /** @description Deprecated on Pulsar, still sent by ppm search: theme for themes only (ppm search --themes); package (ppm search --packages), or any other value, searches every package, themes included, as Pulsar does. */
+        AtomSearchFilter: string;
+        /** @description The search; like Pulsar, only its first 50 characters count, and a q holding ".." counts as empty. Empty or missing: every package, sorted by sort (default downloads), as on Pulsar. */
+        AtomQuery: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Every Atom response may be read by any site's scripts (tokens go in Authorization, never cookies). */
+        AtomAllowOrigin: "*";
+        /** @description RFC 8288 links to this page (self), the last (always second, as the website reads it), the next and the previous, with the parameters as understood (after fallbacks), q included. */
+        AtomLink: string;
+        /** @description How many packages match (Pulsar's Query-Total), at most 1000 for a search. */
+        AtomQueryTotal: string;
+        /** @description The page size (30). */
+        AtomQueryLimit: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1660,6 +1929,73 @@ export interface operations {
             };
         };
     };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or wrong token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Metrics are off */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getAuthorizePage: {
         parameters: {
             query?: {
@@ -1678,6 +2014,102 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    startSingleSignOn: {
+        parameters: {
+            query?: {
+                /** @description A path on this Wharf to return to once signed in (default /). */
+                next?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider's authorization endpoint */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Single sign-on is not configured (ssoNotConfigured) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The provider could not be reached (ssoUnavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeSingleSignOn: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in; to the `next` path given at the start */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The flow did not complete (ssoFailed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The user is blocked (blocked) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Single sign-on is not configured (ssoNotConfigured) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The provider could not be reached (ssoUnavailable) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4067,9 +4499,24 @@ export interface operations {
     atomListPackages: {
         parameters: {
             query?: {
-                page?: number;
-                sort?: "downloads" | "created_at" | "updated_at" | "stars";
-                direction?: "asc" | "desc";
+                /** @description The page, from 1 (default 1). Falls back as on Pulsar: what does not start with a number, or a number below 1 (page=0, page=abc), is page 1; a page past the last is empty; past page 1000000, page 1000000. */
+                page?: components["parameters"]["AtomPage"];
+                /** @description downloads, created_at, updated_at or stars (most starred first, whatever the direction). relevance, and any other value, falls back to the default: relevance in a search (Wharf's ranking), downloads in a list (as Pulsar, whose relevance is downloads). */
+                sort?: components["parameters"]["AtomSort"];
+                /** @description asc or desc (default); any other value is desc. */
+                direction?: components["parameters"]["AtomDirection"];
+                /** @description The legacy name of direction (Atom's Link headers used it); direction wins when both are given. */
+                order?: components["parameters"]["AtomOrder"];
+                /** @description Only the packages of this owner (a login or scope name, any case); ignored when empty. */
+                owner?: components["parameters"]["AtomOwner"];
+                /** @description Only packages whose grammars (grammars/*.json, *.cson at the latest version's tag) list this file type in fileTypes, as Pulsar's feature detection reads them; ignored when empty. */
+                fileExtension?: components["parameters"]["AtomFileExtension"];
+                /** @description provided or consumed: with service, only packages whose package.json provides (providedServices) or consumes (consumedServices) that service. Any other value, or no service, and the filter is ignored. */
+                serviceType?: components["parameters"]["AtomServiceType"];
+                /** @description The service name, for serviceType (e.g. autocomplete.provider). */
+                service?: components["parameters"]["AtomService"];
+                /** @description With serviceType and service: only packages that list this version key of the service (e.g. 4.0.0, or ^1.0.0 as written). Ignored unless it starts with a semver x.y.z. */
+                serviceVersion?: components["parameters"]["AtomServiceVersion"];
             };
             header?: never;
             path?: never;
@@ -4077,15 +4524,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AtomPackage"][];
-                };
-            };
+            200: components["responses"]["AtomPackagePage"];
             /** @description Error */
             default: {
                 headers: {
@@ -4162,13 +4601,43 @@ export interface operations {
             };
         };
     };
+    atomPreflightPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
     atomSearchPackages: {
         parameters: {
-            query: {
-                q: string;
-                page?: number;
-                sort?: "downloads" | "created_at" | "updated_at" | "stars";
-                direction?: "asc" | "desc";
+            query?: {
+                /** @description The page, from 1 (default 1). Falls back as on Pulsar: what does not start with a number, or a number below 1 (page=0, page=abc), is page 1; a page past the last is empty; past page 1000000, page 1000000. */
+                page?: components["parameters"]["AtomPage"];
+                /** @description downloads, created_at, updated_at or stars (most starred first, whatever the direction). relevance, and any other value, falls back to the default: relevance in a search (Wharf's ranking), downloads in a list (as Pulsar, whose relevance is downloads). */
+                sort?: components["parameters"]["AtomSort"];
+                /** @description asc or desc (default); any other value is desc. */
+                direction?: components["parameters"]["AtomDirection"];
+                /** @description The legacy name of direction (Atom's Link headers used it); direction wins when both are given. */
+                order?: components["parameters"]["AtomOrder"];
+                /** @description Only the packages of this owner (a login or scope name, any case); ignored when empty. */
+                owner?: components["parameters"]["AtomOwner"];
+                /** @description Only packages whose grammars (grammars/*.json, *.cson at the latest version's tag) list this file type in fileTypes, as Pulsar's feature detection reads them; ignored when empty. */
+                fileExtension?: components["parameters"]["AtomFileExtension"];
+                /** @description provided or consumed: with service, only packages whose package.json provides (providedServices) or consumes (consumedServices) that service. Any other value, or no service, and the filter is ignored. */
+                serviceType?: components["parameters"]["AtomServiceType"];
+                /** @description The service name, for serviceType (e.g. autocomplete.provider). */
+                service?: components["parameters"]["AtomService"];
+                /** @description With serviceType and service: only packages that list this version key of the service (e.g. 4.0.0, or ^1.0.0 as written). Ignored unless it starts with a semver x.y.z. */
+                serviceVersion?: components["parameters"]["AtomServiceVersion"];
+                /** @description The search; like Pulsar, only its first 50 characters count, and a q holding ".." counts as empty. Empty or missing: every package, sorted by sort (default downloads), as on Pulsar. */
+                q?: components["parameters"]["AtomQuery"];
+                /** @description Deprecated on Pulsar, still sent by ppm search: theme for themes only (ppm search --themes); package (ppm search --packages), or any other value, searches every package, themes included, as Pulsar does. */
+                filter?: components["parameters"]["AtomSearchFilter"];
             };
             header?: never;
             path?: never;
@@ -4176,22 +4645,47 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AtomPackage"][];
-                };
-            };
+            200: components["responses"]["AtomPackagePage"];
             /** @description Error */
-            400: {
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AtomError"];
+                };
+            };
+        };
+    };
+    atomPreflightSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
+    atomListFeaturedPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every featured one, by name (not paged, as on Pulsar) */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["AtomAllowOrigin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtomPackage"][];
                 };
             };
             /** @description Error */
@@ -4203,6 +4697,168 @@ export interface operations {
                     "application/json": components["schemas"]["AtomError"];
                 };
             };
+        };
+    };
+    atomPreflightFeatured: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
+    atomListThemes: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 (default 1). Falls back as on Pulsar: what does not start with a number, or a number below 1 (page=0, page=abc), is page 1; a page past the last is empty; past page 1000000, page 1000000. */
+                page?: components["parameters"]["AtomPage"];
+                /** @description downloads, created_at, updated_at or stars (most starred first, whatever the direction). relevance, and any other value, falls back to the default: relevance in a search (Wharf's ranking), downloads in a list (as Pulsar, whose relevance is downloads). */
+                sort?: components["parameters"]["AtomSort"];
+                /** @description asc or desc (default); any other value is desc. */
+                direction?: components["parameters"]["AtomDirection"];
+                /** @description The legacy name of direction (Atom's Link headers used it); direction wins when both are given. */
+                order?: components["parameters"]["AtomOrder"];
+                /** @description Only the packages of this owner (a login or scope name, any case); ignored when empty. */
+                owner?: components["parameters"]["AtomOwner"];
+                /** @description Only packages whose grammars (grammars/*.json, *.cson at the latest version's tag) list this file type in fileTypes, as Pulsar's feature detection reads them; ignored when empty. */
+                fileExtension?: components["parameters"]["AtomFileExtension"];
+                /** @description provided or consumed: with service, only packages whose package.json provides (providedServices) or consumes (consumedServices) that service. Any other value, or no service, and the filter is ignored. */
+                serviceType?: components["parameters"]["AtomServiceType"];
+                /** @description The service name, for serviceType (e.g. autocomplete.provider). */
+                service?: components["parameters"]["AtomService"];
+                /** @description With serviceType and service: only packages that list this version key of the service (e.g. 4.0.0, or ^1.0.0 as written). Ignored unless it starts with a semver x.y.z. */
+                serviceVersion?: components["parameters"]["AtomServiceVersion"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AtomPackagePage"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtomError"];
+                };
+            };
+        };
+    };
+    atomPreflightThemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
+    atomSearchThemes: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 (default 1). Falls back as on Pulsar: what does not start with a number, or a number below 1 (page=0, page=abc), is page 1; a page past the last is empty; past page 1000000, page 1000000. */
+                page?: components["parameters"]["AtomPage"];
+                /** @description downloads, created_at, updated_at or stars (most starred first, whatever the direction). relevance, and any other value, falls back to the default: relevance in a search (Wharf's ranking), downloads in a list (as Pulsar, whose relevance is downloads). */
+                sort?: components["parameters"]["AtomSort"];
+                /** @description asc or desc (default); any other value is desc. */
+                direction?: components["parameters"]["AtomDirection"];
+                /** @description The legacy name of direction (Atom's Link headers used it); direction wins when both are given. */
+                order?: components["parameters"]["AtomOrder"];
+                /** @description Only the packages of this owner (a login or scope name, any case); ignored when empty. */
+                owner?: components["parameters"]["AtomOwner"];
+                /** @description Only packages whose grammars (grammars/*.json, *.cson at the latest version's tag) list this file type in fileTypes, as Pulsar's feature detection reads them; ignored when empty. */
+                fileExtension?: components["parameters"]["AtomFileExtension"];
+                /** @description provided or consumed: with service, only packages whose package.json provides (providedServices) or consumes (consumedServices) that service. Any other value, or no service, and the filter is ignored. */
+                serviceType?: components["parameters"]["AtomServiceType"];
+                /** @description The service name, for serviceType (e.g. autocomplete.provider). */
+                service?: components["parameters"]["AtomService"];
+                /** @description With serviceType and service: only packages that list this version key of the service (e.g. 4.0.0, or ^1.0.0 as written). Ignored unless it starts with a semver x.y.z. */
+                serviceVersion?: components["parameters"]["AtomServiceVersion"];
+                /** @description The search; like Pulsar, only its first 50 characters count, and a q holding ".." counts as empty. Empty or missing: every package, sorted by sort (default downloads), as on Pulsar. */
+                q?: components["parameters"]["AtomQuery"];
+                /** @description Deprecated on Pulsar, still sent by ppm search: theme for themes only (ppm search --themes); package (ppm search --packages), or any other value, searches every package, themes included, as Pulsar does. */
+                filter?: components["parameters"]["AtomSearchFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AtomPackagePage"];
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtomError"];
+                };
+            };
+        };
+    };
+    atomPreflightThemesSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
+    atomListFeaturedThemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every featured one, by name (not paged, as on Pulsar) */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["AtomAllowOrigin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtomPackage"][];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtomError"];
+                };
+            };
+        };
+    };
+    atomPreflightFeaturedThemes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
         };
     };
     atomGetPackage: {
@@ -4304,11 +4960,24 @@ export interface operations {
             };
         };
     };
+    atomPreflightPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
     atomCreateVersion: {
         parameters: {
             query?: {
                 tag?: string;
-                rename?: "true" | "false";
+                /** @description true, or the new name (ppm's --rename); false or empty for no rename. */
+                rename?: string;
             };
             header?: never;
             path: {
@@ -4320,7 +4989,8 @@ export interface operations {
             content: {
                 "application/json": {
                     tag?: string;
-                    rename?: boolean;
+                    /** @description As the query's rename; ppm sends the new name. */
+                    rename?: boolean | string;
                 };
             };
         };
@@ -4370,6 +5040,18 @@ export interface operations {
                     "application/json": components["schemas"]["AtomError"];
                 };
             };
+        };
+    };
+    atomPreflightVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
         };
     };
     atomGetVersion: {
@@ -4470,6 +5152,18 @@ export interface operations {
             };
         };
     };
+    atomPreflightVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
     atomDownloadTarball: {
         parameters: {
             query?: never;
@@ -4509,6 +5203,18 @@ export interface operations {
                     "application/json": components["schemas"]["AtomError"];
                 };
             };
+        };
+    };
+    atomPreflightTarball: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
         };
     };
     atomStarPackage: {
@@ -4607,6 +5313,18 @@ export interface operations {
             };
         };
     };
+    atomPreflightStar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
     atomListStargazers: {
         parameters: {
             query?: never;
@@ -4649,6 +5367,18 @@ export interface operations {
             };
         };
     };
+    atomPreflightStargazers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
     atomListViewerStars: {
         parameters: {
             query?: never;
@@ -4685,6 +5415,18 @@ export interface operations {
                     "application/json": components["schemas"]["AtomError"];
                 };
             };
+        };
+    };
+    atomPreflightStars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
         };
     };
     atomListUserStars: {
@@ -4727,6 +5469,18 @@ export interface operations {
             };
         };
     };
+    atomPreflightUserStars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
+        };
+    };
     atomGetUpdates: {
         parameters: {
             query?: never;
@@ -4766,6 +5520,18 @@ export interface operations {
                     "application/json": components["schemas"]["AtomError"];
                 };
             };
+        };
+    };
+    atomPreflightUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["AtomPreflight"];
         };
     };
 }

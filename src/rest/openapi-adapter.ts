@@ -6,18 +6,22 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
+import { noteRouteTemplate } from "../http/metrics";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
-import { asWharfError, errorFields, errorReply, malformed, WharfError } from "../errors";
+import { asWharfError, errorFields, errorReply, faceOf, malformed, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
-import type { AnyOperation, Operations, Reply } from "./operation";
+import type { AnyOperation, Operations, Reply, UntypedOperations } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
 
 export function readOpenApiDocument(): string {
   return fs.readFileSync(OPENAPI_PATH, "utf8");
 }
+
+// Any site's scripts may read the Atom face, as Pulsar's (tokens go in Authorization, never in cookies).
+const ATOM_HEADERS = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Link, Query-Total, Query-Limit" };
 
 export function sendError(res: Response, urlPath: string, err: WharfError): void {
   const { status, body } = errorReply(urlPath, err);
@@ -33,13 +37,15 @@ const representableDateTime = { type: "string" as const, validate: (text: string
 
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
-  operations: Operations,
+  operations: Operations | UntypedOperations,
   baseContext: Omit<ServiceContext, "actor" | "loaders">,
 ): Promise<RequestHandler> {
   const api = new OpenAPIBackend({
     definition: OPENAPI_PATH,
     strict: true,
-    quick: false,
+    // Quick: validators are compiled at their first use rather than all at start, which took seconds. The document
+    // itself is checked by a test (test/openapi-document.test.ts), not at every start.
+    quick: true,
     coerceTypes: true,
     ajvOpts: { strict: false, allErrors: false },
     customizeAjv: (ajv) => addFormats(ajv).addFormat("date-time", representableDateTime),
@@ -68,6 +74,7 @@ export async function restHandler(
   for (const [operationId, handler] of Object.entries(operations)) {
     const operation = handler as AnyOperation;
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
+      noteRouteTemplate(req, `${req.baseUrl}${c.operation.path}`);
       return operation({
         ctx: await requestContext(baseContext, req.headers),
         params: c.request.params as Record<string, string>,
@@ -92,6 +99,7 @@ export async function restHandler(
       res.status(500).json({ code: "internalServerError", message: `Response breaks openapi.yaml: ${broken}` });
       return;
     }
+    if (faceOf(req.path) === "atom") res.set(ATOM_HEADERS);
     if (reply.headers) res.set(reply.headers);
     // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
     if (!req.complete) res.set("Connection", "close");
@@ -106,6 +114,10 @@ export async function restHandler(
     let reply: Reply;
     try {
       const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
+      if (req.method === "OPTIONS" && faceOf(req.path) === "atom") {
+        answer(req, res, preflight(api, req.path));
+        return;
+      }
       const operation = api.matchOperation({ ...request, query: {} });
       const query = operation ? declaredQuery(operation, req.query) : {};
       if (operation) {
@@ -119,6 +131,23 @@ export async function restHandler(
       reply = errorReply(req.path, error);
     }
     answer(req, res, reply);
+  };
+}
+
+/** OPTIONS on an Atom path, answered as Pulsar does: 204 with the path's methods (and CORS's headers), or 404. */
+function preflight(api: OpenAPIBackend, urlPath: string): Reply {
+  const methods = ["GET", "POST", "DELETE"].filter((method) => api.matchOperation({ method, path: urlPath, headers: {}, query: {} }));
+  if (methods.length === 0) throw new WharfError("notFound");
+  const allow = [...methods, "OPTIONS"].join(", ");
+  return {
+    status: 204,
+    headers: {
+      Allow: allow,
+      "Access-Control-Allow-Methods": allow,
+      "Access-Control-Allow-Headers": "Authorization, Content-Type",
+      "Access-Control-Max-Age": "86400",
+      "X-Content-Type-Options": "nosniff",
+    },
   };
 }
 
@@ -171,8 +200,18 @@ function contractCheck(api: OpenAPIBackend) {
     if (!declared.includes(String(reply.status)) && !declared.includes("default")) {
       return `${operation.operationId} does not declare status ${reply.status}`;
     }
+    const missing = missingHeaders(operation, reply);
+    if (missing.length) return `${operation.operationId} ${reply.status} lacks the header(s) ${missing.join(", ")}`;
     if (reply.body === undefined) return undefined;
     const result = api.validateResponse(reply.body, operation, reply.status);
     return result.errors?.length ? `${operation.operationId} ${reply.status}: ${JSON.stringify(result.errors)}` : undefined;
   };
+}
+
+/** The headers the operation's response requires (required: true) that the reply does not set. */
+function missingHeaders(operation: ApiOperation, reply: Reply): string[] {
+  const responses = (operation.responses ?? {}) as Record<string, { headers?: Record<string, { required?: boolean }> }>;
+  const declared = responses[String(reply.status)]?.headers ?? {};
+  const given = new Set(Object.keys(reply.headers ?? {}).map((name) => name.toLowerCase()));
+  return Object.entries(declared).flatMap(([name, header]) => (header.required && !given.has(name.toLowerCase()) ? [name] : []));
 }

@@ -1,7 +1,5 @@
 // Opens the database (external or embedded), applies the migrations, and
 // hands out the Prisma client the services use.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { Client, Pool } from "pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client";
 import type { Config } from "../config";
@@ -10,6 +8,7 @@ import { EmbeddedPostgres, type EmbeddedPostgresError } from "./embedded-postgre
 import { countStatement } from "./statement-counter";
 import { PrismaPgReleasingBrokenTransactions } from "./transaction-release";
 import { sqlReader, type SqlReader } from "./sql-reader";
+import { migrate } from "./migrations";
 
 export type Db = PrismaClient;
 /** What both the client and an open transaction offer: take this where either will do. */
@@ -23,13 +22,13 @@ export interface Database {
   url: string;
   /** Where the database is, in words for people (no password). */
   description: string;
+  /** The connection pool under both (metrics read its use). */
+  pool: Pool;
   close(): Promise<void>;
 }
 
 /** There is no Wharf database where the configuration points, and the caller asked not to make one. */
 export class StorageMissingError extends Error {}
-
-const PROJECT_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 export interface OpenOptions {
   /** Use the embedded database of a Wharf already running on DATA_DIR rather than refusing (the CLI). */
@@ -53,7 +52,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     if (!embedded && !create && !(await hasMigrations(url))) {
       throw new StorageMissingError(`There is no Wharf database at DATABASE_URL ${withoutPassword(url)} (it holds no Wharf tables)`);
     }
-    await applyMigrations(url, log);
+    await migrate(url, log);
   } catch (err) {
     await embedded?.stop();
     throw err;
@@ -72,6 +71,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     sql: sqlReader(pool, config.countSql),
     url,
     description,
+    pool,
     async close() {
       await db.$disconnect();
       await pool.end();
@@ -96,30 +96,4 @@ function withoutPassword(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = "***";
   return parsed.toString();
-}
-
-/** `prisma migrate deploy`: applies what prisma/migrations holds and the database lacks, under an advisory lock,
- * so several Wharfs starting on one PostgreSQL at once are safe. */
-export function applyMigrations(url: string, log: Logger): Promise<void> {
-  const cli = require.resolve("prisma/build/index.js");
-  const preload = path.join(PROJECT_ROOT, "src", "storage", "let-prisma-cli-exit.js");
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", preload, cli, "migrate", "deploy"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      if (code === 0) {
-        log.debug("migrations applied", { output });
-        resolve();
-      } else {
-        reject(new Error(`Applying the database migrations failed (prisma migrate deploy, exit code ${code}):\n${output}`));
-      }
-    });
-  });
 }

@@ -12,6 +12,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { Client } from "pg";
 import type { Logger } from "../logger";
 import { isAlive } from "./processes";
+import { clusterLocation, type ClusterLocation } from "./embedded-location";
 
 const DATABASE_NAME = "wharf";
 // A Unix socket path must fit in sockaddr_un (108 bytes on Linux).
@@ -34,6 +35,8 @@ export class EmbeddedPostgres {
   /** True when another Wharf runs this database and we only connect to it. */
   private shared = false;
   private readonly dbDir: string;
+  private readonly dataDir: string;
+  private readonly location: ClusterLocation;
   private readonly socketDir: string;
   private readonly lockFile: string;
   private readonly runAs?: { uid: number; gid: number };
@@ -47,10 +50,12 @@ export class EmbeddedPostgres {
     private readonly log: Logger,
     private readonly options: EmbeddedPostgresOptions = {},
   ) {
-    this.dbDir = path.join(dataDir, "postgres");
-    this.lockFile = path.join(dataDir, "wharf.pid");
-    this.socketDir = socketDirFor(this.dbDir);
     this.runAs = unprivilegedUser();
+    this.dataDir = dataDir;
+    this.lockFile = path.join(dataDir, "wharf.pid");
+    this.location = clusterLocation(dataDir, this.runAs);
+    this.dbDir = this.location.dir;
+    this.socketDir = socketDirFor(this.dbDir);
   }
 
   /** The URL the Prisma client and CLI use to reach this database. */
@@ -75,13 +80,19 @@ export class EmbeddedPostgres {
 
   /** Starts the database; with `share`, connects to the one a running Wharf already serves on this DATA_DIR. */
   async start(share = false): Promise<void> {
-    fs.mkdirSync(path.dirname(this.dbDir), { recursive: true });
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    if (this.location.movedBecause) {
+      this.log.info("the embedded database lives outside DATA_DIR", { dir: this.dbDir, because: this.location.movedBecause });
+    }
     if (share && this.runningHolder() !== undefined) {
       this.shared = true;
       return;
     }
     this.claimDataDir();
-    if (!this.exists()) await this.initialise();
+    if (!this.exists()) {
+      this.location.prepare();
+      await this.initialise();
+    }
     await this.stopOrphan();
     this.ensureOwnedDir(this.socketDir);
     await this.spawnServer();
@@ -115,7 +126,7 @@ export class EmbeddedPostgres {
     const holder = this.runningHolder();
     if (holder !== undefined) {
       throw new EmbeddedPostgresError(
-        `DATA_DIR ${path.dirname(this.dbDir)} is in use by another Wharf process (pid ${holder}). ` +
+        `DATA_DIR ${this.dataDir} is in use by another Wharf process (pid ${holder}). ` +
           `Stop it, or give this one its own DATA_DIR.`,
       );
     }

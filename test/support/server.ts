@@ -48,8 +48,22 @@ export interface StartOptions {
   sharing?: WharfProcess;
 }
 
+/**
+ * Several Wharfs started at the same moment on one fresh storage (an external PostgreSQL only), as a deployment of
+ * several processes starts. The first owns the storage: destroy the others first.
+ */
+export async function startWharfs(count: number, extraEnv: Record<string, string> = {}): Promise<WharfProcess[]> {
+  if (!process.env.DATABASE_URL) throw new Error("only Wharfs on an external PostgreSQL (DATABASE_URL) can share their storage");
+  const storage = await freshStorage();
+  const borrowed: Storage = { ...storage, remove: async () => undefined };
+  return Promise.all(Array.from({ length: count }, (_, i) => launchWharf(i === 0 ? storage : borrowed, extraEnv)));
+}
+
 export async function startWharf(extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<WharfProcess> {
-  const storage = options.sharing ? sharedStorage(options.sharing) : await freshStorage();
+  return launchWharf(options.sharing ? sharedStorage(options.sharing) : await freshStorage(), extraEnv);
+}
+
+async function launchWharf(storage: Storage, extraEnv: Record<string, string>): Promise<WharfProcess> {
   const adminToken = `admin-${randomBytes(16).toString("hex")}`;
   const logs: string[] = [];
   const logged = new EventEmitter();

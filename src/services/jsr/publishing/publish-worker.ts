@@ -2,6 +2,7 @@
 // right after an upload, at start, and every WHARF_TASK_POLL_MS, so that a
 // task whose Wharf died is taken over by another within a lease and a poll,
 // not only when that Wharf starts again.
+import { withoutLogContext } from "../../../logger";
 import { processTask, type PublishWorker } from "./publish";
 import { errorFields } from "../../../errors";
 import { claimTask, onTaskReady } from "./task-leases";
@@ -10,6 +11,8 @@ export interface WorkerOptions {
   pollMs: number;
   /** Tasks processed at once by this Wharf. */
   concurrency?: number;
+  /** Told how each task this worker took ended ("success", "failure", or "crashed"), and how long it took (metrics). */
+  onTaskDone?(outcome: string, ms: number): void;
 }
 
 export interface RunningWorker {
@@ -46,8 +49,13 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
           const task = await claimTask(worker.db, worker.leaseMs);
           if (!task) break;
           claimed++;
+          const started = Date.now();
           const run: Promise<void> = processTask(worker, task)
-            .catch((err) => worker.log.error("publishing task crashed", { id: task.id, ...errorFields(err) }))
+            .then(() => options.onTaskDone && outcomeOf(worker, task.id).then((outcome) => options.onTaskDone?.(outcome, Date.now() - started)))
+            .catch((err) => {
+              worker.log.error("publishing task crashed", { id: task.id, ...errorFields(err) });
+              options.onTaskDone?.("crashed", Date.now() - started);
+            })
             .finally(() => {
               active.delete(run);
               void pump();
@@ -62,7 +70,8 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
   };
 
   const timer = setInterval(() => void pump(), options.pollMs);
-  const unsubscribe = onTaskReady(() => void pump());
+  // An upload wakes the worker up, but the tasks it then processes are not that request's: no request id in their logs.
+  const unsubscribe = onTaskReady(() => withoutLogContext(() => void pump()));
   void pump();
   return {
     async stop() {
@@ -73,4 +82,10 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
       await Promise.allSettled([...active]);
     },
   };
+}
+
+/** How a task the worker processed ended, as recorded (another Wharf may have finished it, if the lease was lost). */
+async function outcomeOf(worker: PublishWorker, id: string): Promise<string> {
+  const task = await worker.db.publishingTask.findUnique({ where: { id }, select: { status: true } });
+  return task?.status === "success" || task?.status === "failure" ? task.status : "unfinished";
 }

@@ -1,0 +1,100 @@
+// What an operator watches: request ids in responses and logs, /readyz over the database and the blob store (here
+// an S3 bucket on a real s3rver), and /metrics behind its token.
+import { randomBytes } from "node:crypto";
+import { startWharf, type WharfProcess } from "./support/server";
+import { startS3, type S3Server } from "./support/s3";
+import { denoPackage, tarball, uploadTarball, waitForTask } from "./support/packages";
+import { bodyOf } from "./support/client";
+import { uniqueName } from "./support/world";
+
+const METRICS_TOKEN = `metrics-${randomBytes(12).toString("hex")}`;
+let s3: S3Server;
+let server: WharfProcess;
+
+beforeAll(async () => {
+  s3 = await startS3();
+  server = await startWharf({ ...s3.env, WHARF_METRICS_TOKEN: METRICS_TOKEN });
+}, 120_000);
+afterAll(async () => {
+  await server?.destroy();
+  await s3?.stop();
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function logLinesOf(requestId: string): Array<Record<string, unknown>> {
+  return server.logs.map((line) => JSON.parse(line)).filter((entry) => entry.requestId === requestId);
+}
+
+describe("X-Request-Id", () => {
+  it("is on every response, new unless the caller sent a sane one, and on the request's log lines", async () => {
+    const paths = ["/healthz", "/api/scopes/nope", "/atom/api/packages/nope", "/@nope/nope/meta.json", "/graphql?query=%7B__typename%7D", "/no/such"];
+    for (const path of paths) {
+      const res = await fetch(server.url + path);
+      const id = res.headers.get("x-request-id");
+      expect([path, id]).toEqual([path, expect.stringMatching(UUID)]);
+      const logged = await server.waitForLog((line) => line.includes(id!) && line.includes('"msg":"request"'));
+      expect(JSON.parse(logged)).toMatchObject({ requestId: id, path: path.split("?")[0] });
+    }
+
+    const given = await fetch(`${server.url}/healthz`, { headers: { "x-request-id": "lb-1234.abcd" } });
+    expect(given.headers.get("x-request-id")).toBe("lb-1234.abcd");
+    await server.waitForLog((line) => line.includes('"requestId":"lb-1234.abcd"'));
+    expect(logLinesOf("lb-1234.abcd").map((entry) => entry.msg)).toEqual(["request"]);
+
+    // Not sane (a space, too long, punctuation): replaced, never echoed into headers or logs.
+    for (const bad of ["two words", "x".repeat(200), "a;b=c", "<script>"]) {
+      const res = await fetch(`${server.url}/healthz`, { headers: { "x-request-id": bad } });
+      expect(res.headers.get("x-request-id")).toMatch(UUID);
+    }
+  });
+});
+
+describe("/metrics", () => {
+  it("needs its token", async () => {
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer wrong-token-of-some-length" } })).status).toBe(401);
+  });
+
+  it("counts requests by route template, publishing tasks, blob-store errors and the database pool", async () => {
+    const scope = uniqueName("s");
+    const post = (path: string, body: unknown) =>
+      fetch(server.url + path, {
+        method: "POST",
+        headers: { authorization: `Bearer ${server.adminToken}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await post("/api/scopes", { scope })).status).toBe(200);
+    expect((await post(`/api/scopes/${scope}/packages`, { package: "pkg" })).status).toBe(200);
+    const body = await tarball(denoPackage(`@${scope}/pkg`, "1.0.0"));
+    const upload = await uploadTarball(server.url, server.adminToken, { scope, name: "pkg", version: "1.0.0" }, body);
+    expect((await waitForTask(server.url, (await bodyOf(upload)).id)).status).toBe("success");
+    expect((await fetch(`${server.url}/@${scope}/pkg/meta.json`)).status).toBe(200);
+
+    const text = await metrics();
+    expect(text).toMatch(/wharf_http_requests_total\{method="GET",route="\/@\{scope\}\/\{name\}\/meta.json",status="200"\} 1\b/);
+    expect(text).toMatch(/wharf_http_requests_total\{method="POST",route="\/api\/scopes",status="200"\} 1\b/);
+    expect(text).toMatch(/wharf_http_requests_total\{method="POST",route="\/api\/scopes\/\{scope\}\/packages\/\{package\}\/versions\/\{version\}",status="200"\} 1\b/);
+    expect(text).toMatch(/wharf_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/scopes"\} 1\b/);
+    expect(text).toMatch(/wharf_publish_tasks_total\{outcome="success"\} 1\b/);
+    expect(text).toMatch(/wharf_publish_task_duration_seconds_count\{outcome="success"\} 1\b/);
+    expect(text).toMatch(/wharf_db_pool_connections\{state="total"\} [1-9]/);
+    // Raw paths never become labels.
+    expect(text).not.toContain(scope);
+
+    // The bucket goes away: readiness says so, and a file that must be read from it counts an error.
+    await s3.stop();
+    const ready = await fetch(`${server.url}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([503, { status: "unavailable", checks: { database: "ok", blobs: "unavailable" } }]);
+    expect((await fetch(`${server.url}/@${scope}/pkg/1.0.0/mod.ts`)).status).toBe(500);
+    expect(await metrics()).toMatch(/wharf_blob_store_errors_total\{operation="open"\} [1-9]/);
+    // Alive all along.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+async function metrics(): Promise<string> {
+  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect([res.status, res.headers.get("content-type")]).toEqual([200, expect.stringContaining("text/plain")]);
+  return res.text();
+}
