@@ -6,6 +6,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // test/unit runs on its own, first (jest.unit.config.js).
+  testPathIgnorePatterns: ["/node_modules/", "/test/unit/"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 120000,
   maxWorkers: 2,

@@ -35,7 +35,7 @@ async function legacyUser(login: string): Promise<TestUser> {
   const token = `wharf_legacy${uniqueName()}`;
   const [{ id }] = await query<{ id: string }>(world.server.databaseUrl, "INSERT INTO users (id, login, name) VALUES (gen_random_uuid(), $1, $1) RETURNING id", [login]);
   await query(world.server.databaseUrl, "INSERT INTO tokens (id, user_id, hash) VALUES (gen_random_uuid(), $1, $2)", [id, createHash("sha256").update(token).digest("hex")]);
-  return { id, login, token, api: undefined as never };
+  return { id, login, token, api: undefined as never, rest: undefined as never };
 }
 
 describe("logins and scope names", () => {

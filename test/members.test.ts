@@ -3,18 +3,20 @@ import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const world = useWharf();
 
+const scopePath = (scope: string) => ({ params: { path: { scope } } });
+
 async function scopeOf(admin: TestUser): Promise<string> {
   const scope = uniqueName("s");
-  const res = await admin.api.post("/api/scopes", { body: { scope } });
-  expect(res.status).toBe(200);
+  const res = await admin.rest.POST("/api/scopes", { body: { scope } });
+  expect(res.response.status).toBe(200);
   return scope;
 }
 
 /** Invites and accepts, returning the new member. */
 async function addMember(admin: TestUser, scope: string, prefix = "m"): Promise<TestUser> {
   const member = await world.user(prefix);
-  expect((await admin.api.post(`/api/scopes/${scope}/members`, { body: { githubLogin: member.login } })).status).toBe(200);
-  expect((await member.api.post(`/api/user/invites/${scope}`)).status).toBe(200);
+  expect((await admin.rest.POST("/api/scopes/{scope}/members", { ...scopePath(scope), body: { githubLogin: member.login } })).response.status).toBe(200);
+  expect((await member.rest.POST("/api/user/invites/{scope}", scopePath(scope))).response.status).toBe(200);
   return member;
 }
 
@@ -24,32 +26,32 @@ describe("inviting", () => {
     const bob = await world.user("bob");
     const scope = await scopeOf(alice);
 
-    const invite = await alice.api.post(`/api/scopes/${scope}/members`, { body: { githubLogin: bob.login } });
-    expect(invite.status).toBe(200);
-    expect(invite.body).toMatchObject({ scope, targetUser: { id: bob.id }, requestingUser: { id: alice.id } });
+    const invite = await alice.rest.POST("/api/scopes/{scope}/members", { ...scopePath(scope), body: { githubLogin: bob.login } });
+    expect(invite.response.status).toBe(200);
+    expect(invite.data).toMatchObject({ scope, targetUser: { id: bob.id }, requestingUser: { id: alice.id } });
 
-    expect((await alice.api.get(`/api/scopes/${scope}/invites`)).body).toEqual([expect.objectContaining({ scope })]);
-    expect((await bob.api.get("/api/user/invites")).body).toEqual([expect.objectContaining({ scope })]);
-    expect((await bob.api.get("/api/user")).body.inviteCount).toBe(1);
+    expect((await alice.rest.GET("/api/scopes/{scope}/invites", scopePath(scope))).data).toEqual([expect.objectContaining({ scope })]);
+    expect((await bob.rest.GET("/api/user/invites")).data).toEqual([expect.objectContaining({ scope })]);
+    expect((await bob.rest.GET("/api/user")).data?.inviteCount).toBe(1);
     // An invite is not a membership.
-    expect((await bob.api.get(`/api/user/member/${scope}`)).status).toBe(404);
+    expect((await bob.rest.GET("/api/user/member/{scope}", scopePath(scope))).response.status).toBe(404);
 
-    const accepted = await bob.api.post(`/api/user/invites/${scope}`);
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ scope, isAdmin: false, user: { id: bob.id } });
+    const accepted = await bob.rest.POST("/api/user/invites/{scope}", scopePath(scope));
+    expect(accepted.response.status).toBe(200);
+    expect(accepted.data).toMatchObject({ scope, isAdmin: false, user: { id: bob.id } });
 
-    expect((await bob.api.get(`/api/user/member/${scope}`)).body).toMatchObject({ scope, isAdmin: false });
-    expect((await bob.api.get("/api/user/scopes")).body).toEqual([expect.objectContaining({ scope })]);
-    expect((await bob.api.get("/api/user/invites")).body).toEqual([]);
-    expect((await world.anonymous.get(`/api/scopes/${scope}/members`)).body).toHaveLength(2);
+    expect((await bob.rest.GET("/api/user/member/{scope}", scopePath(scope))).data).toMatchObject({ scope, isAdmin: false });
+    expect((await bob.rest.GET("/api/user/scopes")).data).toEqual([expect.objectContaining({ scope })]);
+    expect((await bob.rest.GET("/api/user/invites")).data).toEqual([]);
+    expect((await world.rest.GET("/api/scopes/{scope}/members", scopePath(scope))).data).toHaveLength(2);
   });
 
   it("also takes the user's id", async () => {
     const alice = await world.user();
     const bob = await world.user();
     const scope = await scopeOf(alice);
-    const invite = await alice.api.post(`/api/scopes/${scope}/members`, { body: { id: bob.id } });
-    expect(invite.body.targetUser.id).toBe(bob.id);
+    const invite = await alice.rest.POST("/api/scopes/{scope}/members", { ...scopePath(scope), body: { id: bob.id } });
+    expect(invite.data?.targetUser.id).toBe(bob.id);
   });
 
   it("refuses duplicates, members, strangers and non-admins", async () => {

@@ -3,47 +3,49 @@ import { uniqueName, useWharf } from "./support/world";
 
 const world = useWharf();
 
+const scopePath = (scope: string) => ({ params: { path: { scope } } });
+
 describe("creating a scope", () => {
   it("makes the creator its admin and shows the full scope to them", async () => {
     const alice = await world.user("alice");
     const scope = uniqueName("s");
 
-    const created = await alice.api.post("/api/scopes", { body: { scope, description: "Alice's things" } });
-    expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({
+    const created = await alice.rest.POST("/api/scopes", { body: { scope, description: "Alice's things" } });
+    expect(created.response.status).toBe(200);
+    expect(created.data).toMatchObject({
       scope,
       description: "Alice's things",
       creator: { id: alice.id },
       quotas: { packageUsage: 0, packageLimit: 100 },
     });
 
-    const members = await world.anonymous.get(`/api/scopes/${scope}/members`);
-    expect(members.body).toEqual([expect.objectContaining({ scope, isAdmin: true, user: expect.objectContaining({ id: alice.id }) })]);
+    const members = await world.rest.GET("/api/scopes/{scope}/members", scopePath(scope));
+    expect(members.data).toEqual([expect.objectContaining({ scope, isAdmin: true, user: expect.objectContaining({ id: alice.id }) })]);
 
-    const asAdmin = await alice.api.get(`/api/scopes/${scope}`);
-    expect(asAdmin.body.quotas).toBeDefined();
-    const asStranger = await world.anonymous.get(`/api/scopes/${scope}`);
-    expect(asStranger.status).toBe(200);
-    expect(asStranger.body).toEqual({ scope, description: "Alice's things", createdAt: expect.any(String), updatedAt: expect.any(String) });
+    const asAdmin = await alice.rest.GET("/api/scopes/{scope}", scopePath(scope));
+    expect(asAdmin.data).toHaveProperty("quotas");
+    const asStranger = await world.rest.GET("/api/scopes/{scope}", scopePath(scope));
+    expect(asStranger.response.status).toBe(200);
+    expect(asStranger.data).toEqual({ scope, description: "Alice's things", createdAt: expect.any(String), updatedAt: expect.any(String) });
   });
 
   it("needs a signed-in user", async () => {
-    const res = await world.anonymous.post("/api/scopes", { body: { scope: uniqueName("s") } });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe("missingAuthentication");
+    const res = await world.rest.POST("/api/scopes", { body: { scope: uniqueName("s") } });
+    expect(res.response.status).toBe(401);
+    expect(res.error?.code).toBe("missingAuthentication");
 
-    const bad = await world.anonymous.post("/api/scopes", { body: { scope: uniqueName("s") }, token: "wharf_not-a-token" });
-    expect(bad.status).toBe(401);
-    expect(bad.body.code).toBe("invalidBearerToken");
+    const bad = await world.restAs("wharf_not-a-token").POST("/api/scopes", { body: { scope: uniqueName("s") } });
+    expect(bad.response.status).toBe(401);
+    expect(bad.error?.code).toBe("invalidBearerToken");
   });
 
   it.each([["a"], ["Upper"], ["-lead"], ["trail-"], ["dou--ble"], ["under_score"], ["x".repeat(21)]])(
     "refuses the name %j",
     async (scope) => {
       const alice = await world.user();
-      const res = await alice.api.post("/api/scopes", { body: { scope } });
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe("malformedRequest");
+      const res = await alice.rest.POST("/api/scopes", { body: { scope } });
+      expect(res.response.status).toBe(400);
+      expect(res.error?.code).toBe("malformedRequest");
     },
   );
 
@@ -51,29 +53,29 @@ describe("creating a scope", () => {
     const alice = await world.user();
     const bob = await world.user();
     const scope = uniqueName("s");
-    expect((await alice.api.post("/api/scopes", { body: { scope } })).status).toBe(200);
+    expect((await alice.rest.POST("/api/scopes", { body: { scope } })).response.status).toBe(200);
 
-    const again = await bob.api.post("/api/scopes", { body: { scope } });
-    expect(again.status).toBe(409);
-    expect(again.body).toEqual({ code: "scopeAlreadyExists", message: expect.any(String) });
+    const again = await bob.rest.POST("/api/scopes", { body: { scope } });
+    expect(again.response.status).toBe(409);
+    expect(again.error).toEqual({ code: "scopeAlreadyExists", message: expect.any(String) });
 
-    const similar = await bob.api.post("/api/scopes", { body: { scope: `${scope.slice(0, 3)}-${scope.slice(3)}` } });
-    expect(similar.status).toBe(409);
-    expect(similar.body.code).toBe("scopeAlreadyExists");
+    const similar = await bob.rest.POST("/api/scopes", { body: { scope: `${scope.slice(0, 3)}-${scope.slice(3)}` } });
+    expect(similar.response.status).toBe(409);
+    expect(similar.error?.code).toBe("scopeAlreadyExists");
   });
 
   it("holds a user to their scope limit, and exempts staff", async () => {
     const alice = await world.user();
-    for (let i = 0; i < 3; i++) expect((await alice.api.post("/api/scopes", { body: { scope: uniqueName("s") } })).status).toBe(200);
-    const over = await alice.api.post("/api/scopes", { body: { scope: uniqueName("s") } });
-    expect(over.status).toBe(400);
-    expect(over.body.code).toBe("scopeLimitReached");
+    for (let i = 0; i < 3; i++) expect((await alice.rest.POST("/api/scopes", { body: { scope: uniqueName("s") } })).response.status).toBe(200);
+    const over = await alice.rest.POST("/api/scopes", { body: { scope: uniqueName("s") } });
+    expect(over.response.status).toBe(400);
+    expect(over.error?.code).toBe("scopeLimitReached");
 
-    const self = await alice.api.get("/api/user");
-    expect(self.body).toMatchObject({ scopeUsage: 3, scopeLimit: 3 });
+    const self = await alice.rest.GET("/api/user");
+    expect(self.data).toMatchObject({ scopeUsage: 3, scopeLimit: 3 });
 
     const staff = await world.user("staff", { isStaff: true });
-    for (let i = 0; i < 4; i++) expect((await staff.api.post("/api/scopes", { body: { scope: uniqueName("s") } })).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await staff.rest.POST("/api/scopes", { body: { scope: uniqueName("s") } })).response.status).toBe(200);
   });
 });
 
@@ -82,49 +84,49 @@ describe("updating and deleting a scope", () => {
     const alice = await world.user();
     const bob = await world.user();
     const scope = uniqueName("s");
-    await alice.api.post("/api/scopes", { body: { scope } });
+    await alice.rest.POST("/api/scopes", { body: { scope } });
 
-    const denied = await bob.api.patch(`/api/scopes/${scope}`, { body: { description: "mine now" } });
-    expect(denied.status).toBe(403);
-    expect(denied.body.code).toBe("actorNotScopeMember");
+    const denied = await bob.rest.PATCH("/api/scopes/{scope}", { ...scopePath(scope), body: { description: "mine now" } });
+    expect(denied.response.status).toBe(403);
+    expect(denied.error?.code).toBe("actorNotScopeMember");
 
-    const described = await alice.api.patch(`/api/scopes/${scope}`, { body: { description: "Updated" } });
-    expect(described.status).toBe(200);
-    expect(described.body.description).toBe("Updated");
-    const ci = await alice.api.patch(`/api/scopes/${scope}`, { body: { requirePublishingFromCI: true } });
-    expect(ci.body.requirePublishingFromCI).toBe(true);
+    const described = await alice.rest.PATCH("/api/scopes/{scope}", { ...scopePath(scope), body: { description: "Updated" } });
+    expect(described.response.status).toBe(200);
+    expect(described.data?.description).toBe("Updated");
+    const ci = await alice.rest.PATCH("/api/scopes/{scope}", { ...scopePath(scope), body: { requirePublishingFromCI: true } });
+    expect(ci.data?.requirePublishingFromCI).toBe(true);
 
-    const missing = await alice.api.patch(`/api/scopes/${uniqueName("none")}`, { body: { description: "x" } });
-    expect(missing.status).toBe(404);
-    expect(missing.body.code).toBe("scopeNotFound");
+    const missing = await alice.rest.PATCH("/api/scopes/{scope}", { ...scopePath(uniqueName("none")), body: { description: "x" } });
+    expect(missing.response.status).toBe(404);
+    expect(missing.error?.code).toBe("scopeNotFound");
   });
 
   it("deletes an empty scope, for admins only", async () => {
     const alice = await world.user();
     const bob = await world.user();
     const scope = uniqueName("s");
-    await alice.api.post("/api/scopes", { body: { scope } });
+    await alice.rest.POST("/api/scopes", { body: { scope } });
 
-    expect((await bob.api.delete(`/api/scopes/${scope}`)).body.code).toBe("actorNotScopeMember");
-    expect((await alice.api.delete(`/api/scopes/${scope}`)).status).toBe(204);
-    const gone = await world.anonymous.get(`/api/scopes/${scope}`);
-    expect(gone.status).toBe(404);
-    expect(gone.body.code).toBe("scopeNotFound");
+    expect((await bob.rest.DELETE("/api/scopes/{scope}", scopePath(scope))).error?.code).toBe("actorNotScopeMember");
+    expect((await alice.rest.DELETE("/api/scopes/{scope}", scopePath(scope))).response.status).toBe(204);
+    const gone = await world.rest.GET("/api/scopes/{scope}", scopePath(scope));
+    expect(gone.response.status).toBe(404);
+    expect(gone.error?.code).toBe("scopeNotFound");
 
     // The name, and the creator's quota, are free again.
-    expect((await bob.api.post("/api/scopes", { body: { scope } })).status).toBe(200);
+    expect((await bob.rest.POST("/api/scopes", { body: { scope } })).response.status).toBe(200);
   });
 
   it("keeps a scope that has packages", async () => {
     const alice = await world.user();
     const scope = uniqueName("s");
-    await alice.api.post("/api/scopes", { body: { scope } });
-    expect((await alice.api.post(`/api/scopes/${scope}/packages`, { body: { package: "tools" } })).status).toBe(200);
+    await alice.rest.POST("/api/scopes", { body: { scope } });
+    expect((await alice.rest.POST("/api/scopes/{scope}/packages", { ...scopePath(scope), body: { package: "tools" } })).response.status).toBe(200);
 
-    const res = await alice.api.delete(`/api/scopes/${scope}`);
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe("scopeNotEmpty");
-    expect((await world.anonymous.get(`/api/scopes/${scope}`)).status).toBe(200);
+    const res = await alice.rest.DELETE("/api/scopes/{scope}", scopePath(scope));
+    expect(res.response.status).toBe(409);
+    expect(res.error?.code).toBe("scopeNotEmpty");
+    expect((await world.rest.GET("/api/scopes/{scope}", scopePath(scope))).response.status).toBe(200);
   });
 });
 

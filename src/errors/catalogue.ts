@@ -143,3 +143,13 @@ export class WharfError extends Error {
 export function asWharfError(err: unknown): WharfError {
   return err instanceof WharfError ? err : new WharfError("internalServerError");
 }
+
+/** A request the API cannot take, and why: jsr's "Malformed request: <detail>." */
+export function malformed(detail: string): WharfError {
+  return new WharfError("malformedRequest", `Malformed request: ${detail}.`);
+}
+
+/** What a log line says of any thrown value: its stack when it has one. */
+export function errorFields(err: unknown): { error: string } {
+  return { error: String((err as Error | undefined)?.stack ?? err) };
+}

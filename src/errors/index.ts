@@ -3,3 +3,4 @@ export * from "./catalogue";
 export * from "./jsr";
 export * from "./atom";
 export * from "./graphql";
+export * from "./dialect";

@@ -1,7 +1,7 @@
 // The one HTTP server: health, GraphQL, and the REST faces on one origin.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type ErrorRequestHandler } from "express";
-import { WharfError } from "../errors";
+import { errorFields, malformed, WharfError } from "../errors";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
@@ -85,10 +85,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const status = (err as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
-      sendError(res, req.originalUrl.split("?")[0], new WharfError("malformedRequest", `Malformed request: ${err.message}.`));
+      sendError(res, req.originalUrl.split("?")[0], malformed(`${err.message}`));
       return;
     }
-    deps.log.error("unhandled error", { path: req.path, error: String(err?.stack ?? err) });
+    deps.log.error("unhandled error", { path: req.path, ...errorFields(err) });
     sendError(res, req.originalUrl.split("?")[0], new WharfError("internalServerError"));
   };
   app.use(onError);

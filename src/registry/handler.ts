@@ -10,9 +10,10 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { asWharfError, jsrErrorBody, WharfError } from "../errors";
+import { asWharfError, errorFields, errorReply, malformed, WharfError } from "../errors";
 import type { Logger } from "../logger";
 import { logRequest } from "../http/request-log";
+import { findFile } from "../services/jsr/versions";
 import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
@@ -69,10 +70,10 @@ function decodedPath(encoded: string): string {
   try {
     decoded = decodeURIComponent(encoded);
   } catch {
-    throw new WharfError("malformedRequest", "Malformed request: the path is not percent-encoded UTF-8.");
+    throw malformed("the path is not percent-encoded UTF-8");
   }
   const problem = unstorableText(decoded);
-  if (problem) throw new WharfError("malformedRequest", `Malformed request: the path ${problem}.`);
+  if (problem) throw malformed(`the path ${problem}`);
   return decoded;
 }
 
@@ -103,7 +104,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
     if (slash < 0) throw new WharfError("notFound");
     const version = rest.slice(0, slash);
     const filePath = decodedPath(rest.slice(slash));
-    const file = await deps.db.packageFile.findUnique({ where: { scope_name_version_path: { scope, name, version, path: filePath } } });
+    const file = await findFile(deps.db, scope, name, version, filePath);
     if (!file) throw new WharfError("packagePathNotFound");
     // Content-addressed: the checksum is a strong validator, and the bytes never change.
     const headers = { etag: `"sha256-${file.sha256}"`, contentType: contentTypeOf(filePath), cacheControl: IMMUTABLE };
@@ -170,9 +171,10 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
       res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res.statusCode, started));
       serve(req, res, urlPath, match[1], match[2], match[3]).catch((err) => {
         const error = asWharfError(err);
-        if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, error: String((err as Error)?.stack ?? err) });
+        if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, ...errorFields(err) });
         if (res.headersSent) return void res.destroy();
-        res.writeHead(error.status, { "Content-Type": "application/json" }).end(JSON.stringify(jsrErrorBody(error)));
+        const { status, body } = errorReply(urlPath, error);
+        res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
       });
       return true;
     },

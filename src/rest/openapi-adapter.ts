@@ -8,11 +8,11 @@ import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
 import { noteRouteTemplate } from "../http/metrics";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
-import { asWharfError, atomErrorBody, graphqlErrorBody, jsrErrorBody, WharfError } from "../errors";
+import { asWharfError, errorFields, errorReply, faceOf, malformed, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
-import type { Operations, Reply } from "./operation";
+import type { AnyOperation, Operations, Reply, UntypedOperations } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
 
@@ -20,26 +20,12 @@ export function readOpenApiDocument(): string {
   return fs.readFileSync(OPENAPI_PATH, "utf8");
 }
 
-interface Dialect {
-  errorBody(err: WharfError): unknown;
-  /** Headers on each of its answers. */
-  headers?: Record<string, string>;
-}
-
-const JSR: Dialect = { errorBody: jsrErrorBody };
 // Any site's scripts may read the Atom face, as Pulsar's (tokens go in Authorization, never in cookies).
-const ATOM: Dialect = { errorBody: atomErrorBody, headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Link, Query-Total, Query-Limit" } };
-const GRAPHQL: Dialect = { errorBody: graphqlErrorBody };
-
-/** Each face answers errors in its own shape: Atom under /atom/, GraphQL at /graphql, jsr everywhere else. */
-export function dialectOf(urlPath: string): Dialect {
-  if (urlPath.startsWith("/atom/")) return ATOM;
-  if (urlPath.startsWith("/graphql")) return GRAPHQL;
-  return JSR;
-}
+const ATOM_HEADERS = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Link, Query-Total, Query-Limit" };
 
 export function sendError(res: Response, urlPath: string, err: WharfError): void {
-  res.status(err.status).json(dialectOf(urlPath).errorBody(err));
+  const { status, body } = errorReply(urlPath, err);
+  res.status(status).json(body);
 }
 
 /**
@@ -51,7 +37,7 @@ const representableDateTime = { type: "string" as const, validate: (text: string
 
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
-  operations: Operations,
+  operations: Operations | UntypedOperations,
   baseContext: Omit<ServiceContext, "actor" | "loaders">,
 ): Promise<RequestHandler> {
   const api = new OpenAPIBackend({
@@ -76,22 +62,23 @@ export async function restHandler(
       validationFail: (c: Context) => {
         const errors = c.validation.errors ?? [];
         if (errors.some((e) => e.params?.missingProperty === "requestBody")) {
-          throw new WharfError("malformedRequest", "Malformed request: expected a JSON body (Content-Type: application/json).");
+          throw malformed("expected a JSON body (Content-Type: application/json)");
         }
         const detail = errors.map((e) => `${e.instancePath || "request"} ${e.message}`.trim()).join("; ");
-        throw new WharfError("malformedRequest", `Malformed request: ${detail || "invalid input"}.`);
+        throw malformed(`${detail || "invalid input"}`);
       },
     },
   });
   // Who may do what is the services' decision (src/services/shared/policies.ts), not the router's.
   api.registerSecurityHandler("bearerAuth", () => true);
-  for (const [operationId, operation] of Object.entries(operations)) {
+  for (const [operationId, handler] of Object.entries(operations)) {
+    const operation = handler as AnyOperation;
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
       noteRouteTemplate(req, `${req.baseUrl}${c.operation.path}`);
       return operation({
         ctx: await requestContext(baseContext, req.headers),
         params: c.request.params as Record<string, string>,
-        query: c.request.query as Record<string, string | string[] | undefined>,
+        query: c.request.query as Record<string, unknown>,
         body: c.request.requestBody,
         req,
       });
@@ -112,8 +99,7 @@ export async function restHandler(
       res.status(500).json({ code: "internalServerError", message: `Response breaks openapi.yaml: ${broken}` });
       return;
     }
-    const dialect = dialectOf(req.path);
-    if (dialect.headers) res.set(dialect.headers);
+    if (faceOf(req.path) === "atom") res.set(ATOM_HEADERS);
     if (reply.headers) res.set(reply.headers);
     // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
     if (!req.complete) res.set("Connection", "close");
@@ -128,7 +114,7 @@ export async function restHandler(
     let reply: Reply;
     try {
       const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
-      if (req.method === "OPTIONS" && dialectOf(req.path) === ATOM) {
+      if (req.method === "OPTIONS" && faceOf(req.path) === "atom") {
         answer(req, res, preflight(api, req.path));
         return;
       }
@@ -141,8 +127,8 @@ export async function restHandler(
       reply = await api.handleRequest({ ...request, query, body: req.body }, req, res);
     } catch (err) {
       const error = asWharfError(err);
-      if (error.status >= 500) baseContext.log.error("request failed", { path: req.path, error: String((err as Error)?.stack ?? err) });
-      reply = { status: error.status, body: dialectOf(req.path).errorBody(error) };
+      if (error.status >= 500) baseContext.log.error("request failed", { path: req.path, ...errorFields(err) });
+      reply = errorReply(req.path, error);
     }
     answer(req, res, reply);
   };
@@ -171,7 +157,6 @@ function declaredQuery(operation: ApiOperation, query: Request["query"]) {
   return Object.fromEntries(Object.entries(query).filter(([name]) => declared.has(name))) as Record<string, string | string[]>;
 }
 
-const malformed = (detail: string) => new WharfError("malformedRequest", `Malformed request: ${detail}.`);
 
 /**
  * What the validator cannot see is refused before it runs: a path that is not percent-encoded UTF-8 (the router's

@@ -96,10 +96,10 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
       });
       proc.once("exit", (code) => reject(new Error(`wharf exited during start-up (code ${code}):\n${stderr.join("")}\n${logs.join("\n")}`)));
       // A server that never says where it listens (e.g. LOG_LEVEL above info) must not hang its caller.
-      // It is killed, so that a slow start leaves no server (and embedded database) running behind the failed test.
+      // Nor leave it running (with its embedded database) behind a failed test: it would slow every test after.
       setTimeout(() => {
-        proc.kill("SIGTERM");
         reject(new Error(`wharf did not log "listening" within 60 s:\n${logs.join("\n")}`));
+        proc.kill("SIGTERM");
       }, 60_000).unref();
     });
     return url;

@@ -2,6 +2,7 @@
 // users and names each test needs, so that no test depends on another's.
 import { randomBytes } from "node:crypto";
 import { client, graphql, type Client } from "./client";
+import { restClient, type RestClient } from "./rest";
 import { startWharf, type WharfProcess } from "./server";
 
 export interface TestUser {
@@ -9,12 +10,18 @@ export interface TestUser {
   login: string;
   token: string;
   api: Client;
+  /** The same user through the typed client. */
+  rest: RestClient;
 }
 
 export interface World {
   server: WharfProcess;
   anonymous: Client;
   admin: Client;
+  /** Anonymous, through the typed client. */
+  rest: RestClient;
+  /** The typed client with this token. */
+  restAs(token: string): RestClient;
   /** A new user, with a token, made through the staff-only GraphQL mutation. */
   user(prefix?: string, options?: { isStaff?: boolean }): Promise<TestUser>;
 }
@@ -32,6 +39,8 @@ export function useWharf(env: Record<string, string> = {}): World {
     const url = () => world.server.url;
     world.anonymous = client(url);
     world.admin = client(url, world.server.adminToken);
+    world.rest = restClient(url);
+    world.restAs = (token) => restClient(url, token);
     world.user = async (prefix = "u", options = {}) => {
       const login = uniqueName(prefix);
       const res = await graphql(
@@ -42,7 +51,7 @@ export function useWharf(env: Record<string, string> = {}): World {
       );
       if (res.errors) throw new Error(JSON.stringify(res.errors));
       const { user, token } = res.data.createUser;
-      return { id: user.id, login: user.login, token, api: client(url, token) };
+      return { id: user.id, login: user.login, token, api: client(url, token), rest: restClient(url, token) };
     };
   });
   afterAll(async () => {

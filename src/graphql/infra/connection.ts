@@ -2,7 +2,7 @@
 // pageInfo and totalCount. Cursors are opaque offsets.
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
-import { WharfError } from "../../errors";
+import { malformed } from "../../errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -44,14 +44,14 @@ const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toStrin
 export function windowOf({ first, after }: PageArgs): Window {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
-    throw new WharfError("malformedRequest", `Malformed request: first must be between 0 and ${MAX_PAGE_SIZE}.`);
+    throw malformed(`first must be between 0 and ${MAX_PAGE_SIZE}`);
   }
   if (after === undefined || after === null) return { offset: 0, limit };
   // At most 15 digits: still a safe integer, so the bound below is checked on the number it says.
   const match = /^offset:(\d{1,15})$/.exec(Buffer.from(after, "base64url").toString());
   const offset = match && Number(match[1]) + 1;
   if (!offset || offset > MAX_OFFSET) {
-    throw new WharfError("malformedRequest", `Malformed request: after is not a cursor from this list (at most ${MAX_OFFSET} items in).`);
+    throw malformed(`after is not a cursor from this list (at most ${MAX_OFFSET} items in)`);
   }
   return { offset, limit };
 }

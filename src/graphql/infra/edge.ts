@@ -12,7 +12,7 @@
 // What does not parse is left for Apollo to report.
 import type { RequestHandler } from "express";
 import { GraphQLError, Lexer, parse, Source, TokenKind } from "graphql";
-import { ERRORS, graphqlErrorBody, WharfError } from "../../errors";
+import { ERRORS, graphqlErrorBody, malformed, WharfError } from "../../errors";
 import { shapeProblem } from "./shape";
 
 /** Tokens in one document; the largest legitimate queries (introspection included) have a few hundred. */
@@ -31,13 +31,13 @@ function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
-const unstorable = () => new WharfError("malformedRequest", "Malformed request: text must not contain NUL characters or unpaired UTF-16 surrogates.");
+const unstorable = () => malformed("text must not contain NUL characters or unpaired UTF-16 surrogates");
 
 /** The first problem in a JSON value, looking at most MAX_JSON_DEPTH levels down. */
 function jsonProblem(value: unknown, depth = 0): WharfError | undefined {
   if (typeof value === "string") return isStorableText(value) ? undefined : unstorable();
   if (value === null || typeof value !== "object") return undefined;
-  if (depth >= MAX_JSON_DEPTH) return new WharfError("malformedRequest", `Malformed request: JSON nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (depth >= MAX_JSON_DEPTH) return malformed(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
   for (const [key, item] of Object.entries(value)) {
     const problem = (isStorableText(key) ? undefined : unstorable()) ?? jsonProblem(item, depth + 1);
     if (problem) return problem;

@@ -1,28 +1,14 @@
 import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
-import { WharfError } from "../../errors";
-import * as packages from "../../services/jsr/packages";
-import { listJsrPackages } from "../../services/jsr/package-listing";
-import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom/package-listing";
-import { getAtomPackage, summarize } from "../../services/atom/packages";
-import { listAllPackages } from "../../services/catalog/package-directory";
+import { findPackage, listPackages } from "../../services/catalog/package-list";
 import { atomPackageNode } from "../atom-package/type";
 import { jsrPackageNode } from "../jsr-package/type";
-import { loadPackageNodes } from "./nodes";
+import { foundPackageNode, loadPackageNodes } from "./nodes";
 import { connectionOf, listComplexity, PageArgs, windowOf, type Connection } from "../infra/connection";
 import { LIST_QUERY_COST, LOOKUP_COST, SEARCH_COST } from "../infra/cost";
 import type { GraphQLContext } from "../infra/context";
 import { orNull } from "../infra/not-found";
 import { OrderDirection, PackageFilter, PackageOrder, PackageOrderBy } from "./inputs";
 import { Ecosystem, PackageConnection, PackageInterface } from "./type";
-
-/** Atom's REST sort for a GraphQL order. */
-const ATOM_SORTS: Record<PackageOrderBy, AtomSort | "name"> = {
-  [PackageOrderBy.CREATED_AT]: "created_at",
-  [PackageOrderBy.UPDATED_AT]: "updated_at",
-  [PackageOrderBy.NAME]: "name",
-  [PackageOrderBy.DOWNLOADS]: "downloads",
-  [PackageOrderBy.STARS]: "stars",
-};
 
 @Resolver(() => PackageInterface)
 export class PackageResolver {
@@ -33,13 +19,8 @@ export class PackageResolver {
     @Arg("scope", () => String, { nullable: true }) scope: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PackageInterface | null> {
-    if (ecosystem === Ecosystem.ATOM) {
-      const pkg = await orNull(getAtomPackage(ctx.db, name));
-      return pkg && atomPackageNode(summarize(pkg));
-    }
-    if (!scope) throw new WharfError("malformedRequest", "Malformed request: a jsr package is named by its scope and name.");
-    const pkg = await orNull(packages.getPackage(ctx.db, scope, name));
-    return pkg && jsrPackageNode(pkg);
+    const found = await orNull(findPackage(ctx, ecosystem, name, scope));
+    return found && foundPackageNode(found);
   }
 
   @Query(() => PackageConnection, {
@@ -54,22 +35,10 @@ export class PackageResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<PackageInterface>> {
     const window = windowOf(page);
-    const field = orderBy?.field ?? PackageOrderBy.CREATED_AT;
-    const direction = orderBy?.direction ?? OrderDirection.DESC;
-    const ecosystem = filter?.ecosystem ?? (filter?.scope ? Ecosystem.JSR : undefined);
-    if (ecosystem === Ecosystem.ATOM) {
-      const request = { offset: window.offset, limit: window.limit, sort: ATOM_SORTS[field], direction };
-      const { items, total } = filter?.query?.trim() ? await searchAtomPackages(ctx.sql, filter.query, request) : await listAtomPackages(ctx.sql, request);
-      return connectionOf(items.map(atomPackageNode), window, total);
-    }
-    if (field === PackageOrderBy.DOWNLOADS || field === PackageOrderBy.STARS) {
-      throw new WharfError("malformedRequest", "Malformed request: packages are ordered by downloads or stars only with filter: { ecosystem: ATOM }.");
-    }
-    if (ecosystem === Ecosystem.JSR) {
-      const { items, total } = await listJsrPackages(ctx, { scope: filter?.scope, query: filter?.query }, { field, direction }, window);
-      return connectionOf(items.map(jsrPackageNode), window, total);
-    }
-    const { items, total } = await listAllPackages(ctx.sql, filter?.query, { field, direction }, window);
-    return connectionOf(await loadPackageNodes(ctx, items), window, total);
+    const order = { field: orderBy?.field ?? PackageOrderBy.CREATED_AT, direction: orderBy?.direction ?? OrderDirection.DESC };
+    const list = await listPackages(ctx, { ecosystem: filter?.ecosystem, scope: filter?.scope, query: filter?.query }, order, window);
+    if (list.ecosystem === "atom") return connectionOf(list.items.map(atomPackageNode), window, list.total);
+    if (list.ecosystem === "jsr") return connectionOf(list.items.map(jsrPackageNode), window, list.total);
+    return connectionOf(await loadPackageNodes(ctx, list.items), window, list.total);
   }
 }

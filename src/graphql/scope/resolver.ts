@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Scope } from "../../generated/prisma/client";
-import { canAdministerScope, requireScopeAdmin } from "../../services/shared/policies";
+import { canAdministerScope } from "../../services/shared/policies";
 import { listMembers, listScopeInvites } from "../../services/accounts/scope-members";
 import * as scopes from "../../services/accounts/scopes";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../infra/connection";
@@ -43,8 +43,7 @@ export class ScopeResolver {
 
   @FieldResolver(() => ScopeQuotasType, { nullable: true, complexity: 3 * STATEMENT_COST, description: "Only the scope's admins may see them." })
   async quotas(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<ScopeQuotasType> {
-    await requireScopeAdmin(ctx, scope.scope);
-    return scopes.scopeQuotas(ctx.db, scope);
+    return scopes.viewScopeQuotas(ctx, scope);
   }
 
   @FieldResolver(() => Boolean)

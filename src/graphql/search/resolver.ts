@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
-import { WharfError } from "../../errors";
 import { searchPackages } from "../../services/catalog/package-search";
 import { connectionOf, listComplexity, PageArgs, windowOf, type Connection } from "../infra/connection";
 import type { GraphQLContext } from "../infra/context";
@@ -22,7 +21,6 @@ export class SearchResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Connection<PackageInterface>> {
     const window = windowOf(page);
-    if (!query.trim()) throw new WharfError("malformedRequest", "Malformed request: query must not be empty.");
     const { items, total } = await searchPackages(ctx, query, ecosystem ?? undefined, window);
     return connectionOf(items.map(foundPackageNode), window, total);
   }

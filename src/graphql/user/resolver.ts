@@ -3,7 +3,7 @@ import type { User } from "../../generated/prisma/client";
 import { atomPackagesOwnedBy } from "../../services/atom/packages";
 import { starredBy } from "../../services/atom/stars";
 import { listUserInvites } from "../../services/accounts/scope-members";
-import { requireUser, viewerOf } from "../../services/shared/policies";
+import { canSeePrivateUserFields, requireUser } from "../../services/shared/policies";
 import { listUserScopes } from "../../services/accounts/scopes";
 import * as tokens from "../../services/accounts/tokens";
 import { createUser, getUserByLogin, setUserBlocked } from "../../services/accounts/users";
@@ -32,8 +32,7 @@ export class UserResolver {
 
   @FieldResolver(() => String, { nullable: true, description: "Shown only to the user themself and to staff." })
   email(@Root() user: User, @Ctx() ctx: GraphQLContext): string | null {
-    const viewer = viewerOf(ctx);
-    return viewer && (viewer.id === user.id || viewer.isStaff) ? user.email : null;
+    return canSeePrivateUserFields(ctx, user) ? user.email : null;
   }
 
   @FieldResolver(() => ScopeConnection, { complexity: listComplexity, description: "The scopes the user is a member of." })

@@ -5,11 +5,11 @@ import { requireUser } from "../../services/shared/policies";
 import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
 import { featuredAtomPackages } from "../../services/atom/package-listing";
-import { created, noContent, ok, type Operations } from "../operation";
+import { created, noContent, ok, type UntypedOperations } from "../operation";
 import { listPage } from "./list-page";
 import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentStargazer } from "./present";
 
-export const atomPackageOperations: Operations = {
+export const atomPackageOperations: UntypedOperations = {
   atomListPackages: (input) => listPage(input, { search: false, themes: false }),
 
   atomSearchPackages: (input) => listPage(input, { search: true, themes: false }),

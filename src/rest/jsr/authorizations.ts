@@ -1,6 +1,7 @@
 // jsr: /api/authorizations, the device flow of `deno publish`.
 import * as authorizations from "../../services/accounts/authorizations";
 import { userUsage } from "../../services/accounts/users";
+import { storedPermissions } from "../../services/shared/permissions";
 import { noContent, ok, type Operations } from "../operation";
 import { presentFullUser } from "./present";
 
@@ -25,7 +26,7 @@ export const authorizationOperations: Operations = {
   async getAuthorizationDetails({ ctx, params }) {
     const authorization = await authorizations.getPendingAuthorization(ctx, params.code);
     return ok(
-      { code: authorization.code, permissions: authorization.permissions ?? null, expiresAt: authorization.expiresAt.toISOString() },
+      { code: authorization.code, permissions: storedPermissions(authorization.permissions), expiresAt: authorization.expiresAt.toISOString() },
       NO_STORE,
     );
   },

@@ -1,11 +1,22 @@
 // jsr's JSON shapes (openapi.yaml, components/schemas), from Wharf's rows.
-import type { Package, PackageDependency, PackageVersion, PublishingTask, Scope, Token, User } from "../../generated/prisma/client";
+import type { Package, PackageDependency, PackageVersion, Prisma, PublishingTask, Scope, Token, User } from "../../generated/prisma/client";
+import { storedPermissions } from "../../services/shared/permissions";
+import type { components } from "../contract";
 import type { PackageSummary } from "../../services/jsr/packages";
 import type { Dependent } from "../../services/jsr/versions";
 import type { FullScope } from "../../services/accounts/scopes";
 import type { InviteWithUsers, MemberWithUser } from "../../services/accounts/scope-members";
 
 const iso = (d: Date) => d.toISOString();
+
+type RuntimeCompat = components["schemas"]["RuntimeCompat"];
+const RUNTIMES = ["browser", "deno", "node", "workerd", "bun"] as const;
+
+/** The stored runtimeCompat (only ever written from a body checked against RuntimeCompat), field by field. */
+function runtimeCompatOf(stored: Prisma.JsonValue): RuntimeCompat {
+  const fields = (typeof stored === "object" && stored !== null && !Array.isArray(stored) ? stored : {}) as Record<string, unknown>;
+  return Object.fromEntries(RUNTIMES.flatMap((r) => (typeof fields[r] === "boolean" || fields[r] === null ? [[r, fields[r]]] : []))) as RuntimeCompat;
+}
 
 export function presentUser(user: User) {
   return {
@@ -73,7 +84,7 @@ export function presentToken(token: Token) {
     userId: token.userId,
     type: token.kind,
     expiresAt: token.expiresAt && iso(token.expiresAt),
-    permissions: token.permissions ?? null,
+    permissions: storedPermissions(token.permissions),
     createdAt: iso(token.createdAt),
     updatedAt: iso(token.updatedAt),
   };
@@ -85,7 +96,7 @@ export function presentPackage(pkg: Package, summary: PackageSummary) {
     scope: pkg.scope,
     name: pkg.name,
     description: pkg.description,
-    runtimeCompat: pkg.runtimeCompat,
+    runtimeCompat: runtimeCompatOf(pkg.runtimeCompat),
     createdAt: iso(pkg.createdAt),
     updatedAt: iso(pkg.updatedAt),
     ...(owner && { githubRepository: { id: 0, owner, name, createdAt: iso(pkg.createdAt), updatedAt: iso(pkg.updatedAt) } }),
@@ -93,7 +104,7 @@ export function presentPackage(pkg: Package, summary: PackageSummary) {
     ...summary,
     whenFeatured: pkg.whenFeatured && iso(pkg.whenFeatured),
     isArchived: pkg.isArchived,
-    readmeSource: "readme",
+    readmeSource: "readme" as const,
   };
 }
 

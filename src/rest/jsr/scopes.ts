@@ -1,7 +1,6 @@
 // jsr: /api/scopes/{scope} and its members and invites.
 import * as scopes from "../../services/accounts/scopes";
 import * as members from "../../services/accounts/scope-members";
-import { canAdministerScope } from "../../services/shared/policies";
 import { noContent, ok, type Operations } from "../operation";
 import { presentFullScope, presentInvite, presentMember, presentScope } from "./present";
 
@@ -10,11 +9,9 @@ export const scopeOperations: Operations = {
     return ok(presentFullScope(await scopes.createScope(ctx, body)));
   },
 
-  // Admins see the full scope (creator, quotas, settings); everyone else the public part.
   async getScope({ ctx, params }) {
-    const scope = await scopes.getScope(ctx.db, params.scope);
-    if (await canAdministerScope(ctx, scope.scope)) return ok(presentFullScope(await scopes.fullScope(ctx.db, scope)));
-    return ok(presentScope(scope));
+    const view = await scopes.viewScope(ctx, params.scope);
+    return ok("full" in view ? presentFullScope(view.full) : presentScope(view.scope));
   },
 
   async updateScope({ ctx, params, body }) {

@@ -1,11 +1,14 @@
 // jsr: versions, publishing and the publishing tasks deno polls.
 import { startPublish, getPublishingTask } from "../../services/jsr/publishing/publish";
 import * as versions from "../../services/jsr/versions";
+import type { ServiceContext } from "../../services/shared/context";
 import { noContent, ok, type Operations } from "../operation";
 import { presentDependency, presentTask, presentVersion } from "./present";
 
 // A task's status changes while deno polls it: never cache it.
 const NO_STORE = { "Cache-Control": "no-store" };
+
+const publishingTask = async (ctx: ServiceContext, id: string) => ok(presentTask(await getPublishingTask(ctx.db, id)), NO_STORE);
 
 export const versionOperations: Operations = {
   async listPackageVersions({ ctx, params }) {
@@ -42,10 +45,8 @@ export const versionOperations: Operations = {
     return ok(presentTask(task));
   },
 
-  async getPublishingTask({ ctx, params }) {
-    return ok(presentTask(await getPublishingTask(ctx.db, params.id)), NO_STORE);
-  },
+  getPublishingTask: ({ ctx, params }) => publishingTask(ctx, params.id),
 
   // The path deno polls: the same answer as getPublishingTask.
-  getPublishStatus: (input) => versionOperations.getPublishingTask(input),
+  getPublishStatus: ({ ctx, params }) => publishingTask(ctx, params.id),
 };

@@ -3,7 +3,7 @@ import type { Scope, User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
-import { requireScopeAdmin, requireUser } from "../shared/policies";
+import { canAdministerScope, requireScopeAdmin, requireUser } from "../shared/policies";
 import { assertName } from "../shared/names";
 import { isUniqueViolation, lockOwnerName, lockRow } from "../shared/sql";
 
@@ -137,4 +137,16 @@ export async function deleteScope(ctx: ServiceContext, name: string): Promise<vo
 /** The scopes a user is a member of. */
 export function listUserScopes(ctx: ServiceContext, userId: string): Promise<Scope[]> {
   return ctx.loaders.scopesByUser.load(userId);
+}
+
+/** A scope's quotas: only its admins may see them. */
+export async function viewScopeQuotas(ctx: ServiceContext, scope: Scope): Promise<ScopeQuotas> {
+  await requireScopeAdmin(ctx, scope.scope);
+  return scopeQuotas(ctx.db, scope);
+}
+
+/** A scope as the caller may see it: in full (creator, quotas, settings) for its admins, else its public part. */
+export async function viewScope(ctx: ServiceContext, name: string): Promise<{ full: FullScope } | { scope: Scope }> {
+  const scope = await getScope(ctx.db, name);
+  return (await canAdministerScope(ctx, scope.scope)) ? { full: await fullScope(ctx.db, scope) } : { scope };
 }

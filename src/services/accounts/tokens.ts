@@ -2,7 +2,7 @@
 // is shown once, when it is made.
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma, type Token, type User } from "../../generated/prisma/client";
-import { WharfError } from "../../errors";
+import { malformed, WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { parsePermissions, storedPermissions, type Permission } from "../shared/permissions";
@@ -60,7 +60,7 @@ export async function createOwnToken(
 ): Promise<IssuedToken> {
   const user = requireUser(ctx);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
-    throw new WharfError("malformedRequest", "Malformed request: expiresAt must be in the future.");
+    throw malformed("expiresAt must be in the future");
   }
   const permissions = parsePermissions(input.permissions, { exactlyOne: true });
   const issued = await issueToken(ctx.db, user.id, { description: input.description, expiresAt: input.expiresAt, permissions });

@@ -1,6 +1,6 @@
 // Download counts of Atom packages: a running total on the package, and one
 // row per package per UTC day for the history.
-import { WharfError } from "../../errors";
+import { malformed } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
 
 /**
@@ -45,8 +45,8 @@ export async function atomDownloadHistory(db: Tx, name: string, range: { from?: 
   const last = Date.parse(isoDay(range.to ?? new Date()));
   const first = range.from ? Date.parse(isoDay(range.from)) : last - (DEFAULT_HISTORY_DAYS - 1) * DAY;
   const days = (last - first) / DAY + 1;
-  if (days < 1) throw new WharfError("malformedRequest", "Malformed request: from must not be after to.");
-  if (days > MAX_HISTORY_DAYS) throw new WharfError("malformedRequest", `Malformed request: at most ${MAX_HISTORY_DAYS} days of history at once.`);
+  if (days < 1) throw malformed("from must not be after to");
+  if (days > MAX_HISTORY_DAYS) throw malformed(`at most ${MAX_HISTORY_DAYS} days of history at once`);
   const rows = await db.atomDailyDownloads.findMany({ where: { name, day: { gte: new Date(first), lte: new Date(last) } } });
   const counts = new Map(rows.map((row) => [isoDay(row.day), row.count]));
   const daily = Array.from({ length: days }, (_, i) => {

@@ -1,6 +1,6 @@
 // Editor releases that /atom/api/updates offers, recorded by staff.
 import type { EditorRelease } from "../../generated/prisma/client";
-import { WharfError } from "../../errors";
+import { malformed } from "../../errors";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { requireStaff } from "../shared/policies";
@@ -11,7 +11,7 @@ export async function recordEditorRelease(
   input: { name: string; notes?: string; url: string; pubDate?: Date },
 ): Promise<EditorRelease> {
   requireStaff(ctx);
-  if (!semver.valid(input.name)) throw new WharfError("malformedRequest", "Malformed request: a release's name is its semver version.");
+  if (!semver.valid(input.name)) throw malformed("a release's name is its semver version");
   const data = { notes: input.notes ?? "", url: input.url, pubDate: input.pubDate ?? new Date() };
   return ctx.db.editorRelease.upsert({ where: { name: input.name }, create: { name: input.name, ...data }, update: data });
 }

@@ -19,7 +19,7 @@ import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import type { Config } from "../../config";
-import { WharfError } from "../../errors";
+import { malformed, WharfError } from "../../errors";
 import { git, spawnGit } from "./git-command";
 import { unstorableJson } from "../shared/storable";
 
@@ -46,7 +46,7 @@ export function isHttpGitBase(gitBase: string): boolean {
 export function locateRepository(config: Pick<Config, "gitBase" | "dataDir">, repository: string): GitRepository {
   const match = REPOSITORY.exec(repository);
   if (!match || match[1].startsWith(".") || match[2].startsWith(".")) {
-    throw new WharfError("malformedRequest", 'Malformed request: repository must be "owner/repo".');
+    throw malformed('repository must be "owner/repo"');
   }
   const [, owner, name] = match;
   const cacheDir = path.join(config.dataDir, "git-cache");

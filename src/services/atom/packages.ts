@@ -1,9 +1,10 @@
 // Atom/Pulsar packages: published from a git tag, listed, searched, removed.
 import semver from "semver";
 import type { AtomPackage, AtomVersion } from "../../generated/prisma/client";
-import { WharfError } from "../../errors";
+import { malformed, WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
 import { countAtomDownload } from "./downloads";
+import { runsOn, storedManifest } from "./manifest";
 import type { ServiceContext } from "../shared/context";
 import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
 import { grammarFileTypesAt } from "./grammars";
@@ -67,7 +68,7 @@ export async function atomPackagesOwnedBy(db: Tx, userId: string): Promise<AtomP
   return owned.map((pkg) => summarize(pkg));
 }
 
-const noOwner = (name: string) => new WharfError("malformedRequest", `Malformed request: ${name} is neither a user nor a scope, so nobody could own the package.`);
+const noOwner = (name: string) => malformed(`${name} is neither a user nor a scope, so nobody could own the package`);
 
 /** POST /packages: the package from the repository's newest semver tag, owned by the user or scope the repository's owner names. */
 export async function createAtomPackage(ctx: ServiceContext, repository: string): Promise<AtomPackageWithDetail> {
@@ -209,4 +210,9 @@ export async function downloadAtomVersion(db: Db, name: string, version: string)
   const found = await getAtomVersion(db, name, version);
   await countAtomDownload(db, found.name);
   return found.tarball;
+}
+
+/** The versions an editor of version `engine` can run (all of them without an engine). */
+export function versionsRunningOn(pkg: AtomPackageWithDetail, engine: string | undefined): AtomVersion[] {
+  return engine ? pkg.versions.filter((v) => runsOn(storedManifest(v.metadata), engine)) : pkg.versions;
 }

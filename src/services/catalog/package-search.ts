@@ -5,6 +5,7 @@ import type { Package } from "../../generated/prisma/client";
 import { searchAtomPackages, type AtomPackageSummary } from "../atom/package-listing";
 import type { ServiceContext } from "../shared/context";
 import { listJsrPackages, type PageRequest } from "../jsr/package-listing";
+import { searchText } from "./package-list";
 
 export type FoundPackage = { ecosystem: "atom"; package: AtomPackageSummary } | { ecosystem: "jsr"; package: Package };
 
@@ -14,6 +15,7 @@ export async function searchPackages(
   ecosystem: "atom" | "jsr" | undefined,
   window: PageRequest,
 ): Promise<{ items: FoundPackage[]; total: number }> {
+  query = searchText(query);
   // What each ecosystem must supply: the window itself, or with both, everything up to its end.
   const reach = ecosystem ? window : { offset: 0, limit: window.offset + window.limit };
   const [atom, jsr] = await Promise.all([

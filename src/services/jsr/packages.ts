@@ -87,6 +87,8 @@ export interface PackageUpdate {
   runtimeCompat?: Record<string, boolean | null>;
   isArchived?: boolean;
   isFeatured?: boolean;
+  /** Accepted as jsr's API does, and not kept: Wharf always shows the readme. */
+  readmeSource?: "readme" | "jsdoc";
 }
 
 /** Scope admins change a package's settings; only staff feature packages. */

@@ -49,6 +49,11 @@ export async function listFiles(db: Tx, scope: string, name: string, version: st
   return db.packageFile.findMany({ where: { scope, name, version }, orderBy: { path: "asc" } });
 }
 
+/** One file of a version, or undefined. */
+export function findFile(db: Tx, scope: string, name: string, version: string, path: string): Promise<PackageFile | null> {
+  return db.packageFile.findUnique({ where: { scope_name_version_path: { scope, name, version, path } } });
+}
+
 export interface Dependent {
   scope: string;
   name: string;

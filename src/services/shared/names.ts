@@ -1,6 +1,6 @@
 // jsr's rules for scope and package names: lowercase letters, digits and
 // single inner hyphens; a scope 2 to 20 long, a package 2 to 58.
-import { WharfError } from "../../errors";
+import { malformed } from "../../errors";
 
 const LIMITS = { scope: 20, package: 58 } as const;
 type NameKind = keyof typeof LIMITS;
@@ -16,6 +16,6 @@ export function nameProblem(kind: NameKind, name: string): string | undefined {
 
 export function assertName(kind: NameKind, name: string): string {
   const problem = nameProblem(kind, name);
-  if (problem) throw new WharfError("malformedRequest", `Malformed request: ${problem}.`);
+  if (problem) throw malformed(problem);
   return name;
 }

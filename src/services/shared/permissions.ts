@@ -6,7 +6,7 @@
 // A token with permissions passes only the policies they name (publishing);
 // a token without (null) may do anything its user may.
 import semver from "semver";
-import { WharfError } from "../../errors";
+import { malformed } from "../../errors";
 import { nameProblem } from "./names";
 
 export interface Permission {
@@ -50,13 +50,13 @@ function canonical(p: Record<string, unknown>): Permission {
  */
 export function parsePermissions(input: unknown, options: { exactlyOne?: boolean } = {}): Permission[] | null {
   if (input === null || input === undefined) return null;
-  if (!Array.isArray(input)) throw new WharfError("malformedRequest", "Malformed request: permissions must be an array.");
+  if (!Array.isArray(input)) throw malformed("permissions must be an array");
   if (options.exactlyOne && input.length !== 1) {
-    throw new WharfError("malformedRequest", "Malformed request: permissions must contain exactly one element.");
+    throw malformed("permissions must contain exactly one element");
   }
   return input.map((p) => {
     const problem = permissionProblem(p);
-    if (problem) throw new WharfError("malformedRequest", `Malformed request: ${problem}.`);
+    if (problem) throw malformed(problem);
     return canonical(p as Record<string, unknown>);
   });
 }

@@ -100,6 +100,12 @@ export function viewerOf(ctx: ServiceContext): User | undefined {
   return ctx.permissions ? undefined : ctx.actor;
 }
 
+/** Whether the caller may see a user's private fields (email): the user themself and staff may. */
+export function canSeePrivateUserFields(ctx: ServiceContext, user: { id: string }): boolean {
+  const viewer = viewerOf(ctx);
+  return !!viewer && (viewer.id === user.id || viewer.isStaff);
+}
+
 /** Whether the actor may administer the scope; for showing or hiding what only admins see. */
 export function canAdministerScope(ctx: ServiceContext, scope: string): Promise<boolean> {
   return requireScopeAdmin(ctx, scope).then(

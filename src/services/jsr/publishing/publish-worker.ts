@@ -4,6 +4,7 @@
 // not only when that Wharf starts again.
 import { withoutLogContext } from "../../../logger";
 import { processTask, type PublishWorker } from "./publish";
+import { errorFields } from "../../../errors";
 import { claimTask, onTaskReady } from "./task-leases";
 
 export interface WorkerOptions {
@@ -52,7 +53,7 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
           const run: Promise<void> = processTask(worker, task)
             .then(() => options.onTaskDone && outcomeOf(worker, task.id).then((outcome) => options.onTaskDone?.(outcome, Date.now() - started)))
             .catch((err) => {
-              worker.log.error("publishing task crashed", { id: task.id, error: String(err?.stack ?? err) });
+              worker.log.error("publishing task crashed", { id: task.id, ...errorFields(err) });
               options.onTaskDone?.("crashed", Date.now() - started);
             })
             .finally(() => {

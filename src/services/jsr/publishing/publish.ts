@@ -5,7 +5,7 @@
 import type { Readable } from "node:stream";
 import semver from "semver";
 import type { PublishingTask } from "../../../generated/prisma/client";
-import { WharfError } from "../../../errors";
+import { errorFields, malformed, WharfError } from "../../../errors";
 import type { Logger } from "../../../logger";
 import { BlobTooLargeError, type BlobStore } from "../../../storage/blob-store";
 import type { Db } from "../../../storage/database";
@@ -50,10 +50,10 @@ const INSERT_BATCH = 1000;
 export async function startPublish(ctx: ServiceContext, upload: Upload): Promise<PublishingTask> {
   const { scope, name, version, configPath } = upload;
   if (!semver.valid(version) || semver.clean(version) !== version) {
-    throw new WharfError("malformedRequest", `Malformed request: ${JSON.stringify(version)} is not a semver version.`);
+    throw malformed(`${JSON.stringify(version)} is not a semver version`);
   }
   const pathProblem = packagePathProblem(configPath);
-  if (pathProblem) throw new WharfError("malformedRequest", `Malformed request: config ${pathProblem}.`);
+  if (pathProblem) throw malformed(`config ${pathProblem}`);
   // As upstream: a declared size over the limit is refused before anything is stored or counted.
   if (upload.contentLength !== undefined && upload.contentLength > MAX_TARBALL_BYTES) throw tooLarge();
   if (upload.contentEncoding !== "gzip") throw new WharfError("missingGzipContentEncoding");
@@ -211,7 +211,7 @@ async function settle(worker: PublishWorker, task: HeldTask, err: unknown): Prom
   // No version row without its task: one there already came from elsewhere.
   else if (isUniqueViolation(err)) failure = { code: "duplicateVersionPublish", message: "This version of the package is already published." };
   else {
-    const error = String((err as Error)?.stack ?? err);
+    const { error } = errorFields(err);
     if (task.attempts >= MAX_ATTEMPTS) {
       log.error("publishing task failed", { id: task.id, attempt: task.attempts, error });
       failure = { code: "internalServerError", message: "Internal Server Error" };

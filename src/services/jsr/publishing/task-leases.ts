@@ -6,11 +6,11 @@
 // finished task (success, failure) is never written again: two Wharfs can
 // never both publish a task, nor move it backwards.
 import { randomUUID } from "node:crypto";
-import type { PublishingTask } from "../../../generated/prisma/client";
+import type { PublishingTask, PublishingTaskStatus } from "../../../generated/prisma/client";
 import type { Logger } from "../../../logger";
 import type { Db, Tx } from "../../../storage/database";
 
-export const UNFINISHED = ["pending", "processing", "processed"];
+export const UNFINISHED: PublishingTaskStatus[] = ["pending", "processing", "processed"];
 
 /** A task and the token of the lease its holder has on it. */
 export type HeldTask = PublishingTask & { token: string };
@@ -76,9 +76,9 @@ export function holdLease(db: Db, task: { id: string; token: string }, leaseMs: 
 
 /** Moves a held task forward to `status`; never backwards (a retry of a processed task stays processed). */
 export async function advance(db: Db, task: HeldTask, status: "processing" | "processed"): Promise<void> {
-  const earlier = status === "processing" ? ["pending"] : ["pending", "processing"];
+  const earlier: PublishingTaskStatus[] = status === "processing" ? ["pending"] : ["pending", "processing"];
   const updated = await db.$executeRaw`
-    UPDATE publishing_tasks SET status = CASE WHEN status = ANY(${earlier}::text[]) THEN ${status} ELSE status END, updated_at = now()
+    UPDATE publishing_tasks SET status = CASE WHEN status = ANY(${earlier}::"PublishingTaskStatus"[]) THEN ${status}::"PublishingTaskStatus" ELSE status END, updated_at = now()
     WHERE id = ${task.id}::uuid AND lease_token = ${task.token}::uuid AND status IN ('pending', 'processing', 'processed')`;
   if (updated === 0) throw new LeaseLost(task.id);
 }
