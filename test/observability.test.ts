@@ -1,6 +1,6 @@
 // What an operator watches: request ids in responses and logs, /readyz over the database and the blob store (here
 // an S3 bucket on a real s3rver), and /metrics behind its token.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -70,7 +70,8 @@ describe("npx wharf blobs gc on the bucket", () => {
     // Everything old now: only references keep a blob.
     for await (const blob of store.list()) if (blob.sha256 !== young.sha256) fs.utimesSync(s3rverFileOf(s3, blob.sha256)!, LONG_AGO, LONG_AGO);
 
-    const gc = spawnSync(process.execPath, [BIN, "blobs", "gc", "--older-than", "1h"], { env: server.env, encoding: "utf8" });
+    // Not spawnSync: s3rver runs in this process and must answer the CLI meanwhile.
+    const gc = await run(process.execPath, [BIN, "blobs", "gc", "--older-than", "1h"], server.env);
     expect(gc.status).toBe(0);
     expect(gc.stderr).toContain(`wharf: using the S3 bucket ${s3.bucket} at ${s3.endpoint}`);
     expect(gc.stdout).toContain(orphan.sha256);
@@ -120,6 +121,15 @@ describe("/metrics", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(command, args, { env });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+  return new Promise((resolve) => child.once("exit", (status) => resolve({ status, stdout, stderr })));
+}
 
 /** A series' value in Prometheus text, 0 when absent. */
 function value(text: string, series: string): number {
