@@ -4,6 +4,7 @@ import { benchAtom } from "./atom";
 import { benchGraphql } from "./graphql";
 import { benchJsr } from "./jsr";
 import { benchScale, benchStart } from "./scale";
+import { benchWeb } from "./web";
 
 const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
   ["jsr", benchJsr],
@@ -11,6 +12,7 @@ const BENCHMARKS: Array<[string, () => Promise<Record<string, string>>]> = [
   ["graphql", benchGraphql],
   ["start", benchStart],
   ["scale", benchScale],
+  ["web", benchWeb],
 ];
 
 async function main(): Promise<void> {

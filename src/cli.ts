@@ -13,10 +13,16 @@ import type { BlobStore } from "./storage/blob-store";
 import { createBlobStore } from "./storage/blobs/factory";
 import { openDatabase, StorageMissingError, type Db } from "./storage/database";
 import { issueToken } from "./services/accounts/tokens";
-import { addUser, getUserByLogin } from "./services/accounts/users";
+import { addUser, getUserByLogin, normalizeLogin } from "./services/accounts/users";
+import { setPasswordByLogin } from "./services/accounts/sign-in";
+import { readPassword } from "./read-password";
 
 const USAGE = `Usage:
-  wharf user add <login> [--staff] [--name <name>]   add a user; prints their first token
+  wharf user add <login> [--staff] [--name <name>] [--password]
+                                                     add a user; prints their first token. With --password,
+                                                     reads a password to sign in with from the terminal or stdin
+  wharf user passwd <login>                          set a user's password (read from the terminal or stdin);
+                                                     signs them out of every browser
   wharf token create <login> [--description <text>]  make a new token for a user; prints it
   wharf blobs gc [--older-than <age>] [--dry-run]    remove the blobs no package, version or upload refers to
                                                      and written longer than <age> ago (default 24h; 90s, 30m, 7d);
@@ -31,6 +37,7 @@ Storage comes from the environment, as for \`npm start\`: DATABASE_URL, or the e
 
 interface Flags {
   staff?: boolean;
+  password?: boolean;
   name?: string;
   description?: string;
   "older-than"?: string;
@@ -53,8 +60,17 @@ const COMMANDS: Record<string, Command> = {
   "user add": {
     args: ["login"],
     async run({ db }, [login], flags) {
-      const { secret } = await addUser(db, { login, name: flags.name, isStaff: flags.staff });
+      const password = flags.password ? await readPassword() : undefined;
+      const { secret } = await addUser(db, { login, name: flags.name, isStaff: flags.staff, password });
       return secret;
+    },
+  },
+  "user passwd": {
+    args: ["login"],
+    async run({ db }, [login]) {
+      await setPasswordByLogin(db, login, await readPassword());
+      console.error(`wharf: ${normalizeLogin(login)}'s password is set`);
+      return "";
     },
   },
   "token create": {
@@ -91,6 +107,7 @@ export async function runCli(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         staff: { type: "boolean" },
+        password: { type: "boolean" },
         name: { type: "string" },
         description: { type: "string" },
         "older-than": { type: "string" },

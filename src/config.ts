@@ -1,5 +1,6 @@
 // The environment, parsed once at start-up. Every bad value is reported with
 // the variable's name and what was expected, and the process refuses to start.
+import { isIP } from "node:net";
 import path from "node:path";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -23,7 +24,16 @@ export interface Config {
   /** An external PostgreSQL; undefined means the embedded one under dataDir. */
   databaseUrl?: string;
   adminToken?: string;
+  /** Gives the staff user "admin" this password at start, for a first sign-in in a browser. */
+  adminPassword?: string;
+  /** Single sign-on with OpenID Connect (services/accounts/oidc.ts); undefined unless WHARF_OIDC_ISSUER is set. */
+  oidc?: OidcConfig;
   logLevel: LogLevel;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (Express's "trust proxy"): false (the TCP
+   * peer is the client), a number of hops, or addresses, subnets and "loopback" / "linklocal" / "uniquelocal".
+   */
+  trustProxy: boolean | number | string;
   /** Apollo introspection and Sandbox (on by default). */
   graphqlIntrospection: boolean;
   /** How long a GraphQL query may run before it is answered 503 queryTimeout. */
@@ -40,6 +50,16 @@ export interface Config {
   taskLeaseMs: number;
   /** How often each Wharf looks for publishing tasks to take (besides right after an upload). */
   taskPollMs: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Members of this group (the "groups" claim) are staff; when set, it decides staff at each sign-in. */
+  staffGroup?: string;
+  /** What the sign-in button says: "Sign in with <name>" (WHARF_OIDC_NAME; default the issuer's host). */
+  name: string;
 }
 
 export interface S3Config {
@@ -92,7 +112,10 @@ export function parseConfig(env: Env = process.env): Config {
     : undefined;
   const databaseUrl = read<string | undefined>("DATABASE_URL", parsePostgresUrl, undefined);
   const adminToken = read<string | undefined>("WHARF_ADMIN_TOKEN", parseToken, undefined);
+  const adminPassword = read<string | undefined>("WHARF_ADMIN_PASSWORD", parsePassword, undefined);
+  const oidc = readOidc(env, problems);
   const logLevel = read<LogLevel>("LOG_LEVEL", parseLogLevel, "info");
+  const trustProxy = read<boolean | number | string>("WHARF_TRUST_PROXY", parseTrustProxy, false);
   const graphqlIntrospection = read("GRAPHQL_INTROSPECTION", parseBoolean, true);
   const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
@@ -115,7 +138,10 @@ export function parseConfig(env: Env = process.env): Config {
     s3,
     databaseUrl,
     adminToken,
+    adminPassword,
+    oidc,
     logLevel,
+    trustProxy,
     graphqlIntrospection,
     graphqlTimeoutMs,
     checkResponses,
@@ -177,6 +203,43 @@ function parseKeyPrefix(raw: string): string {
 
 function parseToken(raw: string): string {
   return raw.length >= 16 ? raw : "!expected a token of at least 16 characters";
+}
+
+function parsePassword(raw: string): string {
+  return raw.length >= 8 && raw.length <= 1024 ? raw : "!expected a password of 8 to 1024 characters";
+}
+
+/** The WHARF_OIDC_* variables: all three of issuer, client id and secret, or none. */
+function readOidc(env: Env, problems: string[]): OidcConfig | undefined {
+  const [issuer, clientId, clientSecret] = ["WHARF_OIDC_ISSUER", "WHARF_OIDC_CLIENT_ID", "WHARF_OIDC_CLIENT_SECRET"].map((name) => env[name] || undefined);
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    problems.push("WHARF_OIDC_ISSUER, WHARF_OIDC_CLIENT_ID and WHARF_OIDC_CLIENT_SECRET: expected all three, or none");
+    return undefined;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer);
+  } catch {
+    // the same message
+  }
+  // Plain http only to a provider on this machine (tests, trials): elsewhere its answers could be forged on the way.
+  const loopback = url && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (!url || !(url.protocol === "https:" || (url.protocol === "http:" && loopback)) || url.search || url.hash) {
+    problems.push(`WHARF_OIDC_ISSUER=${JSON.stringify(issuer)}: expected an https:// URL (http:// only on a loopback address)`);
+    return undefined;
+  }
+  return { issuer, clientId, clientSecret, staffGroup: env.WHARF_OIDC_STAFF_GROUP || undefined, name: env.WHARF_OIDC_NAME || url.host };
+}
+
+function parseTrustProxy(raw: string): boolean | number | string {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const flag = parseBoolean(raw);
+  if (typeof flag === "boolean") return flag;
+  const named = ["loopback", "linklocal", "uniquelocal"];
+  const items = raw.split(",").map((item) => item.trim());
+  const valid = items.every((item) => named.includes(item) || (isIP(item.split("/")[0]) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(item)));
+  return valid ? items.join(",") : "!expected true, false, a number of hops, or addresses, subnets, loopback, linklocal or uniquelocal separated by commas";
 }
 
 function parseLogLevel(raw: string): LogLevel | string {

@@ -7,7 +7,8 @@ import { createApp } from "./http/app";
 import { answerWhileStarting } from "./http/starting";
 import { startPublishWorker } from "./services/jsr/publishing/publish-worker";
 import { voidLeases } from "./services/jsr/publishing/task-leases";
-import { ensureAdmin } from "./services/accounts/users";
+import { ensureAdmin, ensureAdminUser } from "./services/accounts/users";
+import { ensurePassword } from "./services/accounts/sign-in";
 import { createBlobStore } from "./storage/blobs/factory";
 import { reportingErrors } from "./storage/blobs/instrumented";
 import { createMetrics } from "./http/metrics";
@@ -47,6 +48,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   log.debug("database open", { ms: Math.round(process.uptime() * 1000) });
   try {
     if (config.adminToken) await ensureAdmin(database.db, config.adminToken);
+    if (config.adminPassword) await ensurePassword(database.db, (await ensureAdminUser(database.db, "WHARF_ADMIN_PASSWORD")).id, config.adminPassword);
     const metrics = createMetrics({ token: config.metricsToken, pool: database.pool });
     const blobs = reportingErrors(createBlobStore(config), metrics.blobStoreError);
     // Uploads a crash cut short left temporary files; only those no live process can still be writing go.

@@ -5,14 +5,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { query } from "./support/server";
+import { signIn } from "./support/session";
 import { uniqueName, useWharf } from "./support/world";
 
 const world = useWharf();
 const BIN = path.resolve(__dirname, "..", "bin", "wharf.js");
 const external = process.env.DATABASE_URL;
 
-function wharf(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [BIN, ...args], { env: { ...world.server.env, ...env }, encoding: "utf8", timeout: 120000 });
+function wharf(args: string[], env: Record<string, string> = {}, input?: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { env: { ...world.server.env, ...env }, encoding: "utf8", timeout: 120000, input });
 }
 
 /** The line the CLI writes first: which storage it opened. */
@@ -38,6 +39,23 @@ it("adds users and makes tokens that the running server accepts, saying which st
   const second = made.stdout.trim();
   expect(second).not.toBe(token);
   expect((await world.anonymous.get("/api/user", { token: second })).body.login).toBe(login);
+});
+
+it("gives users passwords read from stdin, which sign in to the running server", async () => {
+  const login = uniqueName("pw");
+  const added = wharf(["user", "add", login, "--password"], {}, "first-password\n");
+  expect([added.status, added.stdout]).toEqual([0, expect.stringMatching(/^wharf_\S+\n$/)]);
+  expect(await signIn(world.server.url, login, "first-password")).toMatch(/^wharf_session=/);
+  const [stored] = await query<{ password_hash: string }>(world.server.databaseUrl, `SELECT password_hash FROM users WHERE login = $1`, [login]);
+  expect(stored.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+
+  const changed = wharf(["user", "passwd", login.toUpperCase()], {}, "second-password\n");
+  expect([changed.status, changed.stdout, changed.stderr]).toEqual([0, "", `${storageLine()}wharf: ${login}'s password is set\n`]);
+  await expect(signIn(world.server.url, login, "first-password")).rejects.toThrow(/invalidCredentials/);
+  expect(await signIn(world.server.url, login, "second-password")).toMatch(/^wharf_session=/);
+
+  const short = wharf(["user", "passwd", login], {}, "short\n");
+  expect([short.status, short.stderr]).toEqual([1, `${storageLine()}A password must be 8 to 1024 characters long.\n`]);
 });
 
 it("says what is wrong", () => {

@@ -96,11 +96,18 @@ describe("out-of-range and malformed arguments", () => {
     ["/api/packages?page=99999999999999999999", malformed],
     ["/api/packages?page=1e300", malformed],
     ["/api/scopes/s/packages/p/dependents?page=99999999999999999999", malformed],
-    ["/atom/api/packages?page=99999999999999999999", atomError],
-    ["/atom/api/packages/search?q=x&page=99999999999999999999", atomError],
   ])("refuses %s", async (path, error) => {
     const res = await world.anonymous.get(path);
     expect([res.status, res.body]).toEqual([400, error]);
+  });
+
+  // The Atom face falls back where Pulsar does (issue #17): a page past the last is an empty page, never a 5xx.
+  it.each([
+    "/atom/api/packages?page=99999999999999999999",
+    "/atom/api/packages/search?q=x&page=99999999999999999999",
+  ])("answers %s with an empty page", async (path) => {
+    const res = await world.anonymous.get(path);
+    expect([res.status, res.body]).toEqual([200, []]);
   });
 
   it.each([

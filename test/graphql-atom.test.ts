@@ -32,11 +32,12 @@ it("shows an Atom package published through REST as REST shows it", async () => 
     name,
     description: rest.metadata.description ?? "",
     owner: rest.owner,
-    repository: rest.repository.url,
+    // REST gives the clone URL of what GraphQL names owner/repo; REST's counts are strings (as Pulsar's), GraphQL's numbers.
+    repository: `${user.login}/${name}`,
     readme: rest.readme,
     keywords: rest.metadata.keywords ?? [],
-    downloadCount: rest.downloads,
-    starCount: rest.stargazers_count,
+    downloadCount: Number(rest.downloads),
+    starCount: Number(rest.stargazers_count),
     viewerHasStarred: false,
     latestVersion: { version: rest.releases.latest, engine: ">=1.50.0", tarballUrl: rest.versions[rest.releases.latest].dist.tarball },
     versions: { totalCount: 1, nodes: [{ version: "1.1.0" }] },
@@ -64,7 +65,7 @@ it("keeps stars the same on both faces", async () => {
   expect(read.data.user.starredPackages.nodes).toEqual([{ name }]);
 
   expect((await gql(`mutation($n: String!) { unstarAtomPackage(name: $n) }`, { n: name }, fan)).data.unstarAtomPackage).toBe(true);
-  expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.stargazers_count).toBe(1);
+  expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.stargazers_count).toBe("1");
   const anonymous = await gql(`mutation($n: String!) { starAtomPackage(name: $n) { name } }`, { n: name });
   expect(anonymous.errors?.[0].extensions?.code).toBe("missingAuthentication");
 });
@@ -83,7 +84,7 @@ it("counts downloads in a total and a daily series", async () => {
     downloadCount: 2,
     downloads: { total: 2, daily: [{ date: yesterday, count: 0 }, { date: today, count: 2 }] },
   });
-  expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.downloads).toBe(2);
+  expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.downloads).toBe("2");
   // The default range is the last 30 days.
   expect((await gql(history, { n: name })).data.package.downloads.daily).toHaveLength(30);
   const backwards = await gql(history, { n: name, from: `${today}T00:00:00Z`, to: `${yesterday}T00:00:00Z` });

@@ -122,6 +122,9 @@ it.each([
   [{ LOG_LEVEL: "loud" }, /LOG_LEVEL="loud": expected one of/],
   [{ WHARF_ADMIN_TOKEN: "short" }, /WHARF_ADMIN_TOKEN="short": expected a token of at least 16/],
   [{ WHARF_TASK_LEASE_MS: "soon" }, /WHARF_TASK_LEASE_MS="soon": expected a number of milliseconds/],
+  [{ WHARF_ADMIN_PASSWORD: "short" }, /WHARF_ADMIN_PASSWORD="short": expected a password of 8 to 1024 characters/],
+  [{ WHARF_OIDC_ISSUER: "http://idp.example", WHARF_OIDC_CLIENT_ID: "w", WHARF_OIDC_CLIENT_SECRET: "s" }, /WHARF_OIDC_ISSUER="http:\/\/idp.example": expected an https:\/\/ URL \(http:\/\/ only on a loopback address\)/],
+  [{ WHARF_OIDC_ISSUER: "https://idp.example" }, /expected all three, or none/],
 ])("refuses to start on bad configuration %j", (env, message) => {
   const run = spawnSync(process.execPath, [MAIN], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 30000 });
   expect(run.status).toBe(2);

@@ -48,6 +48,17 @@ export const ERRORS = {
   },
   tokenNotFound: { status: 404, message: "The requested token was not found." },
 
+  // Signing in (services/accounts)
+  invalidCredentials: { status: 401, message: "The login or password is incorrect." },
+  tooManySignInAttempts: {
+    status: 429,
+    message: "Too many failed sign-ins for this account or from this address. Try again later.",
+  },
+  passwordNotAllowed: { status: 400, message: "A password must be 8 to 1024 characters long." },
+  ssoNotConfigured: { status: 404, message: "Single sign-on is not configured on this Wharf." },
+  ssoFailed: { status: 400, message: "Single sign-on did not complete. Start again from the sign-in page." },
+  ssoUnavailable: { status: 503, message: "The single sign-on provider could not be reached. Try again later." },
+
   // Scopes
   scopeNotFound: { status: 404, message: "The requested scope was not found." },
   scopeAlreadyExists: { status: 409, message: "A scope with this or a very similar name already exists." },

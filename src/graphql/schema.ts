@@ -20,6 +20,10 @@ import { ScopeMemberResolver } from "./scope-member/resolver";
 import { ScopeInviteResolver } from "./scope-invite/resolver";
 import { UserResolver } from "./user/resolver";
 import { TokenResolver } from "./token/resolver";
+import { SessionResolver } from "./session/resolver";
+import { JsrVersionContentResolver } from "./jsr-version/content.resolver";
+import { JsrPackageVersionLookupResolver } from "./jsr-package/version-lookup.resolver";
+import { AtomPackageReadmeResolver } from "./atom-package/readme.resolver";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -38,6 +42,10 @@ export function buildWharfSchema(): Promise<GraphQLSchema> {
       ScopeInviteResolver,
       UserResolver,
       TokenResolver,
+      SessionResolver,
+      JsrVersionContentResolver,
+      JsrPackageVersionLookupResolver,
+      AtomPackageReadmeResolver,
     ],
     validate: false,
   });

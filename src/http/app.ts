@@ -12,6 +12,7 @@ import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-ada
 import { jsrOperations } from "../rest/jsr";
 import { atomPackageOperations } from "../rest/atom/packages";
 import { authorizePage } from "./authorize-page";
+import { oidcRoutes } from "./oidc-routes";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/jsr/package-events";
@@ -19,6 +20,7 @@ import { requestLog } from "./request-log";
 import type { Metrics } from "./metrics";
 import { withRequestId } from "./request-id";
 import { readiness } from "./readiness";
+import { webUi } from "../web/ui";
 
 export interface AppDeps {
   db: Db;
@@ -42,6 +44,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "extended");
+  // req.ip: the client's address for the sign-in throttle and the GraphQL budget (WHARF_TRUST_PROXY).
+  app.set("trust proxy", deps.config.trustProxy);
   app.use(requestLog(deps.log));
   if (deps.config.countSql) app.use(countStatementsPerRequest);
 
@@ -62,6 +66,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   app.get("/auth", authorizePage);
+  app.use("/auth/oidc", oidcRoutes(deps));
 
   const graphql = await graphqlHandler(deps);
   app.use("/graphql", graphql.handler);
@@ -69,7 +74,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rest = await restHandler({ ...jsrOperations, ...atomPackageOperations }, deps);
   app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
 
-  app.use((req, res) => sendError(res, req.path, new WharfError("notFound")));
+  const ui = webUi(deps.log);
+  app.use(ui.router);
+
+  app.use((req, res) => {
+    if (!ui.notFound(req, res)) sendError(res, req.path, new WharfError("notFound"));
+  });
 
   // Body parsing failures (bad JSON, too large) in the dialect of the path.
   const onError: ErrorRequestHandler = (err, req, res, _next) => {

@@ -16,6 +16,7 @@ import { logRequest } from "../http/request-log";
 import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
+import { wantsHtml } from "../web/routes";
 import { ResponseCache, type CachedResponse, type StreamedResponse } from "./cache";
 import { packageMetadata, versionMetadata } from "./metadata";
 
@@ -27,6 +28,9 @@ const STREAM_OVER_BYTES = 1024 * 1024;
 // Another Wharf's publish reaches this cache at once, by a notification (storage/change-feed.ts); should one be
 // lost, this process still trusts its copy of a meta.json no longer than this.
 const META_TTL_MS = 30_000;
+// The same address shows a browser the UI (web/ui.ts), so caches must key on Accept. Registry files are
+// authors' bytes: never sniffed into something else, and sandboxed if a browser opens one as a document.
+const SAFETY_HEADERS = { Vary: "Accept", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox" };
 
 const CONTENT_TYPES: Record<string, string> = {
   ".ts": "text/typescript",
@@ -112,7 +116,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
   };
 
   const send = async (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
-    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl };
+    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl, ...SAFETY_HEADERS };
     if (req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === entry.etag)) {
       res.writeHead(304, headers).end();
       return;
@@ -159,6 +163,9 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
       const urlPath = (req.url ?? "").split("?")[0];
       const match = REGISTRY_PATH.exec(urlPath);
       if (!match) return false;
+      // Content negotiation: a browser gets the UI's page for a version or file; deno (any other Accept) the bytes,
+      // and so does a browser following the page's own "raw" link (?raw).
+      if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(req.url ?? "")) return false;
       const started = process.hrtime.bigint();
       res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res.statusCode, started));
       serve(req, res, urlPath, match[1], match[2], match[3]).catch((err) => {

@@ -22,10 +22,13 @@ export function readOpenApiDocument(): string {
 
 interface Dialect {
   errorBody(err: WharfError): unknown;
+  /** Headers on each of its answers. */
+  headers?: Record<string, string>;
 }
 
 const JSR: Dialect = { errorBody: jsrErrorBody };
-const ATOM: Dialect = { errorBody: atomErrorBody };
+// Any site's scripts may read the Atom face, as Pulsar's (tokens go in Authorization, never in cookies).
+const ATOM: Dialect = { errorBody: atomErrorBody, headers: { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "Link, Query-Total, Query-Limit" } };
 const GRAPHQL: Dialect = { errorBody: graphqlErrorBody };
 
 /** Each face answers errors in its own shape: Atom under /atom/, GraphQL at /graphql, jsr everywhere else. */
@@ -109,6 +112,8 @@ export async function restHandler(
       res.status(500).json({ code: "internalServerError", message: `Response breaks openapi.yaml: ${broken}` });
       return;
     }
+    const dialect = dialectOf(req.path);
+    if (dialect.headers) res.set(dialect.headers);
     if (reply.headers) res.set(reply.headers);
     // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
     if (!req.complete) res.set("Connection", "close");
@@ -123,6 +128,10 @@ export async function restHandler(
     let reply: Reply;
     try {
       const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
+      if (req.method === "OPTIONS" && dialectOf(req.path) === ATOM) {
+        answer(req, res, preflight(api, req.path));
+        return;
+      }
       const operation = api.matchOperation({ ...request, query: {} });
       const query = operation ? declaredQuery(operation, req.query) : {};
       if (operation) {
@@ -136,6 +145,23 @@ export async function restHandler(
       reply = { status: error.status, body: dialectOf(req.path).errorBody(error) };
     }
     answer(req, res, reply);
+  };
+}
+
+/** OPTIONS on an Atom path, answered as Pulsar does: 204 with the path's methods (and CORS's headers), or 404. */
+function preflight(api: OpenAPIBackend, urlPath: string): Reply {
+  const methods = ["GET", "POST", "DELETE"].filter((method) => api.matchOperation({ method, path: urlPath, headers: {}, query: {} }));
+  if (methods.length === 0) throw new WharfError("notFound");
+  const allow = [...methods, "OPTIONS"].join(", ");
+  return {
+    status: 204,
+    headers: {
+      Allow: allow,
+      "Access-Control-Allow-Methods": allow,
+      "Access-Control-Allow-Headers": "Authorization, Content-Type",
+      "Access-Control-Max-Age": "86400",
+      "X-Content-Type-Options": "nosniff",
+    },
   };
 }
 
@@ -189,8 +215,18 @@ function contractCheck(api: OpenAPIBackend) {
     if (!declared.includes(String(reply.status)) && !declared.includes("default")) {
       return `${operation.operationId} does not declare status ${reply.status}`;
     }
+    const missing = missingHeaders(operation, reply);
+    if (missing.length) return `${operation.operationId} ${reply.status} lacks the header(s) ${missing.join(", ")}`;
     if (reply.body === undefined) return undefined;
     const result = api.validateResponse(reply.body, operation, reply.status);
     return result.errors?.length ? `${operation.operationId} ${reply.status}: ${JSON.stringify(result.errors)}` : undefined;
   };
+}
+
+/** The headers the operation's response requires (required: true) that the reply does not set. */
+function missingHeaders(operation: ApiOperation, reply: Reply): string[] {
+  const responses = (operation.responses ?? {}) as Record<string, { headers?: Record<string, { required?: boolean }> }>;
+  const declared = responses[String(reply.status)]?.headers ?? {};
+  const given = new Set(Object.keys(reply.headers ?? {}).map((name) => name.toLowerCase()));
+  return Object.entries(declared).flatMap(([name, header]) => (header.required && !given.has(name.toLowerCase()) ? [name] : []));
 }

@@ -12,6 +12,14 @@ const git = (cwd: string, ...args: string[]) =>
     stdio: "pipe",
   });
 
+/** Files by path in the work tree (folders made as needed). */
+function writeFiles(work: string, files: Record<string, string>): void {
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
+    fs.writeFileSync(path.join(work, name), content);
+  }
+}
+
 export function makeGitBase(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "wharf-git-"));
 }
@@ -24,7 +32,7 @@ export function makeRepository(base: string, owner: string, repo: string, releas
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-work-"));
   git(work, "init", "-q");
   for (const { tag, files } of releases) {
-    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(work, name), content);
+    writeFiles(work, files);
     git(work, "add", "-A");
     git(work, "commit", "-q", "-m", tag);
     git(work, "tag", tag);
@@ -41,7 +49,7 @@ export function atomPackageJson(name: string, version: string, extra: Record<str
 export function addRelease(base: string, owner: string, repo: string, release: { tag: string; files: Record<string, string> }): void {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-work-"));
   git(work, "clone", "-q", "--branch", "main", path.join(base, owner, `${repo}.git`), ".");
-  for (const [name, content] of Object.entries(release.files)) fs.writeFileSync(path.join(work, name), content);
+  writeFiles(work, release.files);
   git(work, "add", "-A");
   git(work, "commit", "-q", "-m", release.tag);
   git(work, "tag", release.tag);

@@ -96,7 +96,11 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
       });
       proc.once("exit", (code) => reject(new Error(`wharf exited during start-up (code ${code}):\n${stderr.join("")}\n${logs.join("\n")}`)));
       // A server that never says where it listens (e.g. LOG_LEVEL above info) must not hang its caller.
-      setTimeout(() => reject(new Error(`wharf did not log "listening" within 60 s:\n${logs.join("\n")}`)), 60_000).unref();
+      // It is killed, so that a slow start leaves no server (and embedded database) running behind the failed test.
+      setTimeout(() => {
+        proc.kill("SIGTERM");
+        reject(new Error(`wharf did not log "listening" within 60 s:\n${logs.join("\n")}`));
+      }, 60_000).unref();
     });
     return url;
   };

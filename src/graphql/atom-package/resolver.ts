@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-gr
 import * as atom from "../../services/atom/packages";
 import * as stars from "../../services/atom/stars";
 import { atomDownloadHistory } from "../../services/atom/downloads";
+import { featureAtomPackage } from "../../services/atom/featured";
 import { viewerOf } from "../../services/shared/policies";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../infra/connection";
 import type { GraphQLContext } from "../infra/context";
@@ -81,6 +82,15 @@ export class AtomPackageResolver {
   @Mutation(() => AtomPackageType, { description: "Stars an Atom package for the caller." })
   async starAtomPackage(@Arg("name", () => String) name: string, @Ctx() ctx: GraphQLContext): Promise<AtomPackageType> {
     return atomPackageNode(await stars.starAtomPackage(ctx, name));
+  }
+
+  @Mutation(() => AtomPackageType, { description: "Staff: features an Atom package (a theme in /atom/api/themes/featured, others in /atom/api/packages/featured), or stops featuring it." })
+  async featureAtomPackage(
+    @Arg("name", () => String) name: string,
+    @Arg("featured", () => Boolean, { defaultValue: true }) featured: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AtomPackageType> {
+    return atomPackageNode(await featureAtomPackage(ctx, name, featured));
   }
 
   @Mutation(() => Boolean, { description: "Takes the caller's star off an Atom package." })

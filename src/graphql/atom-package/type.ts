@@ -29,6 +29,9 @@ export class AtomPackageType extends PackageInterface {
   @Field(() => Int)
   starCount!: number;
 
+  @Field(() => Boolean, { description: "Staff featured it (featureAtomPackage): it is in /atom/api/packages/featured or /atom/api/themes/featured." })
+  isFeatured!: boolean;
+
   // The latest version's number, for latestVersion.
   latest!: string | null;
 }
@@ -90,6 +93,7 @@ export function atomPackageNode(pkg: AtomPackageSummary): AtomPackageType {
     downloadCount: pkg.downloads,
     starCount: pkg.starCount,
     latest: pkg.latest,
+    isFeatured: pkg.featuredAt !== null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SessionControl } from "../../http/session-context";
 import type { ServiceContext } from "../../services/shared/context";
 
 /** A GraphQL request's context: the services' context, and what the limits need to know of the request. */
@@ -6,4 +7,6 @@ export interface GraphQLContext extends ServiceContext {
   client: string;
   /** Runs `fn` once the response has been sent (or the request failed): limits.ts gives the claimed budget back then. */
   whenDone(fn: () => void): void;
+  /** The request's session cookie, for signing in and out (graphql/session). */
+  session: SessionControl;
 }

@@ -6,7 +6,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Request, type RequestHandler } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { WharfError } from "../../errors";
-import { requestContext } from "../../http/actor";
+import { graphqlRequestContext } from "../../http/session-context";
 import type { AppDeps } from "../../http/app";
 import type { GraphQLContext } from "./context";
 import { graphqlEdge, MAX_TOKENS } from "./edge";
@@ -26,6 +26,9 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
     includeStacktraceInErrorResponses: false,
     // edge.ts checks the text of every document; automatic persisted queries would let one run by its hash alone.
     persistedQueries: false,
+    // Sessions ride on a cookie: Apollo refuses requests a cross-site form or simple fetch could send (no JSON
+    // content type, no preflight header), so another site cannot make a signed-in browser run a mutation.
+    csrfPrevention: true,
     // edge.ts refuses longer documents with a catalogue code first; the parser holds to it as well.
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
@@ -41,7 +44,7 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
   const apollo = expressMiddleware(server, {
     context: async ({ req, res }): Promise<GraphQLContext> => {
       try {
-        const context = await requestContext(deps, req.headers);
+        const context = await graphqlRequestContext(deps, req, res);
         return { ...context, client: clientOf(req, context.actor?.id), whenDone: (fn) => (res.locals.whenDone as Array<() => void>).push(fn) };
       } catch (err) {
         if (err instanceof WharfError) throw refusal(err.code, err.message);

@@ -10,4 +10,7 @@ export class CreateUserInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   isStaff?: boolean;
+
+  @Field(() => String, { nullable: true, description: "A password to sign in with (8 to 1024 characters); without one, the user signs in with tokens only until one is set." })
+  password?: string;
 }

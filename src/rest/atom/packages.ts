@@ -1,55 +1,39 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
 import * as atom from "../../services/atom/packages";
-import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../services/atom/package-listing";
 import * as stars from "../../services/atom/stars";
 import { requireUser } from "../../services/shared/policies";
 import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
-import { created, noContent, ok, type OperationInput, type Operations } from "../operation";
-import { presentAtomPackage, presentAtomPackageWithVersions, presentStargazer } from "./present";
-
-const SORTS = ["downloads", "created_at", "updated_at", "stars"];
-/** Pulsar's page size. */
-const PAGE_SIZE = 30;
-
-/** A page of packages with the Link header Pulsar's clients follow (absolute URLs from PUBLIC_URL). */
-async function listPage({ ctx, query, req }: OperationInput, search?: string) {
-  const page = Math.max(1, Number(query.page ?? 1) || 1);
-  const sort = (query.sort as AtomSort | undefined) ?? (search ? undefined : "downloads");
-  if (sort && !SORTS.includes(sort)) throw new WharfError("malformedRequest", `sort must be one of ${SORTS.join(", ")}.`);
-  const direction = query.direction === "asc" && sort !== "stars" ? "asc" : "desc";
-  const request = { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort, direction } as const;
-  const { items, total } = search ? await searchAtomPackages(ctx.sql, search, request) : await listAtomPackages(ctx.sql, request);
-  const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const base = new URL(req.path, ctx.config.publicUrl);
-  const link = (p: number, rel: string) => {
-    const url = new URL(base);
-    for (const [k, v] of Object.entries({ q: search, page: String(p), sort, direction })) if (v) url.searchParams.set(k, v);
-    return `<${url}>; rel="${rel}"`;
-  };
-  const links = [link(page, "self"), link(last, "last"), ...(page < last ? [link(page + 1, "next")] : []), ...(page > 1 ? [link(page - 1, "prev")] : [])];
-  return ok(items.map(presentAtomPackage), { Link: links.join(", ") });
-}
+import { featuredAtomPackages } from "../../services/atom/package-listing";
+import { created, noContent, ok, type Operations } from "../operation";
+import { listPage } from "./list-page";
+import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentStargazer } from "./present";
 
 export const atomPackageOperations: Operations = {
-  atomListPackages: (input) => listPage(input),
+  atomListPackages: (input) => listPage(input, { search: false, themes: false }),
 
-  async atomSearchPackages(input) {
-    // Like Pulsar, only the first 50 characters count (whole code points here): the query also goes into each Link
-    // header, which must stay small enough for clients to read.
-    const q = Array.from(String(input.query.q ?? "")).slice(0, 50).join("").trim();
-    if (!q) throw new WharfError("malformedRequest", "Malformed request: q is required.");
-    return listPage(input, q);
+  atomSearchPackages: (input) => listPage(input, { search: true, themes: false }),
+
+  async atomListFeaturedPackages({ ctx }) {
+    return ok(presentAtomPackages(await featuredAtomPackages(ctx.sql, false), ctx.config));
+  },
+
+  atomListThemes: (input) => listPage(input, { search: false, themes: true }),
+
+  atomSearchThemes: (input) => listPage(input, { search: true, themes: true }),
+
+  async atomListFeaturedThemes({ ctx }) {
+    return ok(presentAtomPackages(await featuredAtomPackages(ctx.sql, true), ctx.config));
   },
 
   async atomGetPackage({ ctx, params, query }) {
     const pkg = await atom.getAtomPackage(ctx.db, params.packageName);
-    return ok(presentAtomPackageWithVersions(pkg, ctx.config.publicUrl, query.engine as string | undefined));
+    return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine as string | undefined));
   },
 
   async atomCreatePackage({ ctx, query, body }) {
     const repository = String(body?.repository ?? query.repository ?? "");
-    return created(presentAtomPackageWithVersions(await atom.createAtomPackage(ctx, repository), ctx.config.publicUrl));
+    return created(presentAtomPackageWithVersions(await atom.createAtomPackage(ctx, repository), ctx.config));
   },
 
   async atomDeletePackage({ ctx, params }) {
@@ -59,7 +43,7 @@ export const atomPackageOperations: Operations = {
 
   async atomGetVersion({ ctx, params }) {
     const version = await atom.getAtomVersion(ctx.db, params.packageName, params.versionName);
-    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, params.packageName), ctx.config.publicUrl);
+    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, params.packageName), ctx.config);
     return ok(pkg.versions![version.version]);
   },
 
@@ -73,9 +57,11 @@ export const atomPackageOperations: Operations = {
   async atomCreateVersion({ ctx, params, query, body }) {
     const tag = String(body?.tag ?? query.tag ?? "");
     if (!tag) throw new WharfError("malformedRequest", "Malformed request: tag is required.");
-    const rename = String(body?.rename ?? query.rename ?? "false") === "true";
+    // rename=true, or rename=<new-name> as ppm publish --rename sends it (in the query or the JSON body).
+    const given = String(body?.rename ?? query.rename ?? "").trim();
+    const rename = given === "" || given === "false" ? false : given === "true" ? true : given;
     const version = await atom.publishAtomVersion(ctx, params.packageName, tag, rename);
-    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, version.name), ctx.config.publicUrl);
+    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, version.name), ctx.config);
     return created(pkg.versions![version.version]);
   },
 
@@ -85,7 +71,7 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomStarPackage({ ctx, params }) {
-    return ok(presentAtomPackage(await stars.starAtomPackage(ctx, params.packageName)));
+    return ok(presentAtomPackage(await stars.starAtomPackage(ctx, params.packageName), ctx.config));
   },
 
   async atomUnstarPackage({ ctx, params }) {
@@ -99,11 +85,11 @@ export const atomPackageOperations: Operations = {
 
   async atomListViewerStars({ ctx }) {
     const user = requireUser(ctx);
-    return ok((await stars.starredBy(ctx.db, user.id)).map(presentAtomPackage));
+    return ok(presentAtomPackages(await stars.starredBy(ctx.db, user.id), ctx.config));
   },
 
   async atomListUserStars({ ctx, params }) {
-    return ok((await stars.starredByLogin(ctx.db, params.login)).map(presentAtomPackage));
+    return ok(presentAtomPackages(await stars.starredByLogin(ctx.db, params.login), ctx.config));
   },
 
   // The editor's update feed in Squirrel's format; 204 (nothing newer) until staff record a release.

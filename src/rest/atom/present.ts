@@ -1,35 +1,58 @@
-// Pulsar's JSON shapes for packages (../shared/reference/pulsar-package-*.json).
+// Pulsar's JSON shapes for packages (../shared/reference/pulsar-package-*.json, and what
+// pulsar-edit/package-backend's constructPackageObjectShort/Full send today).
 import semver from "semver";
 import type { User } from "../../generated/prisma/client";
+import type { Config } from "../../config";
 import type { AtomPackageSummary } from "../../services/atom/package-listing";
-import { atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
+import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
+import { cloneUrlOf } from "../../services/atom/git-repository";
 
-/** A package as lists show it. */
-export function presentAtomPackage(pkg: AtomPackageSummary) {
+type Where = Pick<Config, "publicUrl" | "gitBase" | "dataDir">;
+
+/**
+ * A package as lists show it. Counts are strings, as Pulsar sends them: the website takes a falsy count
+ * (the number 0) for a malformed package. GraphQL keeps numbers.
+ */
+export function presentAtomPackage(pkg: AtomPackageSummary, where: Where) {
+  const metadata = { ...(pkg.metadata as object), sha: pkg.sha, ...(pkg.latest ? { tarball_url: atomTarballUrl(where.publicUrl, pkg.name, pkg.latest) } : {}) };
   return {
     name: pkg.name,
     owner: pkg.owner,
-    repository: { type: "git", url: pkg.repository },
-    downloads: pkg.downloads,
-    stargazers_count: pkg.starCount,
+    repository: { type: "git", url: cloneUrlOf(where, pkg.repository) },
+    downloads: String(pkg.downloads),
+    stargazers_count: String(pkg.starCount),
     releases: { latest: pkg.latest },
     readme: pkg.readme,
-    metadata: pkg.metadata,
+    metadata,
+    badges: atomBadges(),
+    creation_method: ATOM_CREATION_METHOD,
   };
 }
 
-/** A package with its versions, as GET /packages/:name shows it: with an engine, only the versions that engine can run. */
-export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, publicUrl: string, engine?: string) {
-  const shown = pkg.versions.filter((v) => {
-    const range = (v.metadata as { engines?: { atom?: string } }).engines?.atom;
-    return !engine || !range || semver.satisfies(engine, range);
-  });
+/** Lists of packages, in a list's shape. */
+export const presentAtomPackages = (packages: AtomPackageSummary[], where: Where) => packages.map((pkg) => presentAtomPackage(pkg, where));
+
+/**
+ * A package with its versions, newest first (as Pulsar orders them), as GET /packages/:name shows it: with an
+ * engine, only the versions that engine can run.
+ */
+export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, where: Where, engine?: string) {
+  const shown = pkg.versions
+    .filter((v) => {
+      const range = (v.metadata as { engines?: { atom?: string } }).engines?.atom;
+      return !engine || !range || semver.satisfies(engine, range);
+    })
+    .sort((a, b) => semver.rcompare(a.version, b.version));
   return {
-    ...presentAtomPackage(summarize(pkg, shown)),
-    versions: Object.fromEntries(
-      shown.map((v) => [v.version, { ...(v.metadata as object), dist: { tarball: atomTarballUrl(publicUrl, pkg.name, v.version) } }]),
-    ),
+    ...presentAtomPackage(summarize(pkg, shown), where),
+    versions: Object.fromEntries(shown.map((v) => [v.version, presentAtomVersion(pkg.name, v, where)])),
   };
+}
+
+/** A version: its package.json, with where its tarball is and the commit its tag named. */
+function presentAtomVersion(name: string, version: AtomPackageWithDetail["versions"][number], where: Where) {
+  const tarball = atomTarballUrl(where.publicUrl, name, version.version);
+  return { ...(version.metadata as object), sha: version.sha, tarball_url: tarball, dist: { tarball, sha: version.sha } };
 }
 
 export function presentStargazer(user: User) {

@@ -7,6 +7,8 @@ import type { ServiceContext } from "../shared/context";
 import { requireStaff } from "../shared/policies";
 import { lockOwnerName } from "../shared/sql";
 import { issueToken, hashSecret, type IssuedToken } from "./tokens";
+import { hashPassword } from "./passwords";
+import { endUserSessions } from "./sessions";
 
 // GitHub's rules for a login, lowercased so that logins compare as people expect.
 const LOGIN_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/;
@@ -15,6 +17,8 @@ export interface NewUser {
   login: string;
   name?: string;
   isStaff?: boolean;
+  /** A password to sign in with (services/accounts); none: tokens only, until one is set. */
+  password?: string | null;
 }
 
 export function normalizeLogin(login: string): string {
@@ -29,6 +33,7 @@ export function normalizeLogin(login: string): string {
 export async function addUser(db: Db, input: NewUser): Promise<{ user: User } & IssuedToken> {
   const login = normalizeLogin(input.login);
   if (!LOGIN_PATTERN.test(login)) throw new WharfError("invalidLogin");
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.$transaction(async (tx) => {
     // Held until commit, as scope creation holds it: of a user and a scope named alike at once, only one is made.
     await lockOwnerName(tx, login);
@@ -36,7 +41,7 @@ export async function addUser(db: Db, input: NewUser): Promise<{ user: User } & 
     if (await tx.scope.findUnique({ where: { scope: login } })) {
       throw new WharfError("userAlreadyExists", "A scope with this name already exists; logins and scope names may not be alike.");
     }
-    const user = await tx.user.create({ data: { login, name: input.name?.trim() || login, isStaff: input.isStaff ?? false } });
+    const user = await tx.user.create({ data: { login, name: input.name?.trim() || login, isStaff: input.isStaff ?? false, passwordHash } });
     const issued = await issueToken(tx, user.id, { description: "first token" });
     return { user, ...issued };
   });
@@ -52,6 +57,7 @@ export function createUser(ctx: ServiceContext, input: NewUser): Promise<{ user:
 export async function setUserBlocked(ctx: ServiceContext, login: string, isBlocked: boolean): Promise<User> {
   requireStaff(ctx);
   const user = await getUserByLogin(ctx.db, login);
+  if (isBlocked) await endUserSessions(ctx.db, user.id);
   return ctx.db.user.update({ where: { id: user.id }, data: { isBlocked } });
 }
 
@@ -77,19 +83,27 @@ export async function userUsage(db: Db, userId: string): Promise<{ scopeUsage: n
 }
 
 /**
- * With WHARF_ADMIN_TOKEN set, start-up makes sure a staff user "admin" exists
- * and holds that token, so an operator can script everything else over HTTP.
+ * With WHARF_ADMIN_TOKEN (or WHARF_ADMIN_PASSWORD) set, start-up makes sure a staff user "admin" exists;
+ * it returns that user.
  */
-export async function ensureAdmin(db: Db, secret: string): Promise<void> {
-  const admin = await db.$transaction(async (tx) => {
+export async function ensureAdminUser(db: Db, variable: string): Promise<User> {
+  return db.$transaction(async (tx) => {
     await lockOwnerName(tx, "admin");
     const existing = await tx.user.findUnique({ where: { login: "admin" } });
     if (existing) return tx.user.update({ where: { id: existing.id }, data: { isStaff: true, isBlocked: false } });
     if (await tx.scope.findUnique({ where: { scope: "admin" } })) {
-      throw new Error('WHARF_ADMIN_TOKEN: a scope is named "admin", so no user may take that login; remove the scope or unset WHARF_ADMIN_TOKEN.');
+      throw new Error(`${variable}: a scope is named "admin", so no user may take that login; remove the scope or unset ${variable}.`);
     }
     return tx.user.create({ data: { login: "admin", name: "Administrator", isStaff: true } });
   });
+}
+
+/**
+ * With WHARF_ADMIN_TOKEN set, start-up makes sure a staff user "admin" exists
+ * and holds that token, so an operator can script everything else over HTTP.
+ */
+export async function ensureAdmin(db: Db, secret: string): Promise<void> {
+  const admin = await ensureAdminUser(db, "WHARF_ADMIN_TOKEN");
   const hash = hashSecret(secret);
   const held = await db.token.findUnique({ where: { hash } });
   if (held && held.userId !== admin.id) {

@@ -3,10 +3,13 @@
 import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
 
-/** Counts one tarball download, in the total and in today's row, together. */
+/**
+ * Counts one tarball download, in the total and in today's row, together. In SQL, not through Prisma's update:
+ * that would move updated_at (@updatedAt), and sort=updated_at would follow downloads instead of publishes.
+ */
 export async function countAtomDownload(db: Db, name: string): Promise<void> {
   await db.$transaction([
-    db.atomPackage.update({ where: { name }, data: { downloads: { increment: 1 } } }),
+    db.$executeRaw`UPDATE atom_packages SET downloads = downloads + 1 WHERE name = ${name}`,
     db.$executeRaw`
       INSERT INTO atom_daily_downloads (name, day, count) VALUES (${name}, (now() AT TIME ZONE 'UTC')::date, 1)
       ON CONFLICT (name, day) DO UPDATE SET count = atom_daily_downloads.count + 1`,

@@ -14,6 +14,7 @@
 //   filter its .gitattributes names has no driver.
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
 import { createGzip } from "node:zlib";
@@ -24,6 +25,8 @@ import { unstorableJson } from "../shared/storable";
 
 const REPOSITORY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 const FETCH_TIMEOUT = 5 * 60_000;
+/** filesAt reads at most this many files of a folder. */
+const MAX_FOLDER_FILES = 100;
 
 export interface GitRepository {
   owner: string;
@@ -53,6 +56,12 @@ export function locateRepository(config: Pick<Config, "gitBase" | "dataDir">, re
   }
   const bare = path.join(config.gitBase, owner, `${name}.git`);
   return { owner, name, gitDir: fs.existsSync(bare) ? bare : path.join(config.gitBase, owner, name), cacheDir };
+}
+
+/** Where git clones owner/repo from: the server's URL, or the folder's file:// URL. */
+export function cloneUrlOf(config: Pick<Config, "gitBase" | "dataDir">, repository: string): string {
+  const repo = locateRepository(config, repository);
+  return repo.url ?? pathToFileURL(repo.gitDir).href;
 }
 
 export async function listTags(repo: GitRepository): Promise<string[]> {
@@ -92,6 +101,21 @@ export async function readmeAt(repo: GitRepository, tag: string): Promise<string
     if (text !== undefined) return text.replaceAll("\u0000", "\uFFFD");
   }
   return "";
+}
+
+/** The commit a tag names (through an annotated tag). */
+export async function commitAt(repo: GitRepository, tag: string): Promise<string> {
+  const object = await objectOf(repo, tag);
+  return (await git(["rev-parse", "--verify", "--quiet", `${object}^{commit}`], await borrowing(repo, object))).trim();
+}
+
+/** The files directly in a folder at a tag, with their text (none when there is no such folder). */
+export async function filesAt(repo: GitRepository, tag: string, folder: string): Promise<Array<{ name: string; text: string }>> {
+  const object = await objectOf(repo, tag);
+  const options = await borrowing(repo, object);
+  const listing = await git(["ls-tree", "-z", "--name-only", `${object}:${folder}`], options).catch(() => "");
+  const names = listing.split("\0").filter(Boolean).slice(0, MAX_FOLDER_FILES);
+  return Promise.all(names.map(async (name) => ({ name, text: await git(["cat-file", "blob", `${object}:${folder}/${name}`], options).catch(() => "") })));
 }
 
 /**

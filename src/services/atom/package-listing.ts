@@ -16,7 +16,39 @@ export interface AtomPageRequest {
   /** Relevance (the default for a search) or a column; stars sort most-starred first only. */
   sort?: AtomSort;
   direction: "asc" | "desc";
+  filter?: AtomFilter;
 }
+
+/** Pulsar's filters on lists and searches; each one given narrows the candidates. */
+export interface AtomFilter {
+  /** Packages of this owner (a login or scope name). */
+  owner?: string;
+  /** Packages whose grammars declare this file extension. */
+  fileExtension?: string;
+  /** Packages providing or consuming a service (at a version of it, if given), as their package.json declares. */
+  service?: { type: "providedServices" | "consumedServices"; name: string; version?: string };
+  /** Themes only: packages whose package.json has "theme": "syntax" or "ui". */
+  themes?: boolean;
+}
+
+/** A package is a theme when its package.json says which kind, as Pulsar decides it. */
+const IS_THEME = Prisma.sql`lower(p.metadata->>'theme') IN ('syntax', 'ui')`;
+
+/** The filter's conditions on atom_packages rows aliased p, each after an AND (nothing for no filter). */
+function filterConditions(filter: AtomFilter | undefined): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filter?.owner !== undefined) conditions.push(Prisma.sql`p.owner = ${filter.owner}`);
+  if (filter?.fileExtension !== undefined) conditions.push(Prisma.sql`${filter.fileExtension} = ANY(p.file_extensions)`);
+  if (filter?.service) {
+    const { type, name, version } = filter.service;
+    const declared = Prisma.sql`p.metadata -> ${type} -> ${name}`;
+    conditions.push(version === undefined ? Prisma.sql`${declared} IS NOT NULL` : Prisma.sql`${declared} -> 'versions' -> ${version} IS NOT NULL`);
+  }
+  if (filter?.themes) conditions.push(IS_THEME);
+  return conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+const isFiltered = (filter: AtomFilter | undefined) => filterConditions(filter) !== Prisma.empty;
 
 /** A search ranks at most this many matches. */
 export const SEARCH_LIMIT = 1000;
@@ -54,6 +86,9 @@ interface SummaryRow {
   updated_at: number;
   star_count: number;
   versions: string[];
+  featured_at: number | null;
+  sha: string;
+  file_extensions: string[];
 }
 
 /** What a page is taken from: atom_packages rows with a score, under the alias p, and how many there are. */
@@ -67,7 +102,8 @@ interface Candidates {
 // A package's summary columns, from rows aliased p.
 // Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of a page's cost.
 const SUMMARY_COLUMNS = Prisma.sql`
-  p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads,
+  p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads, p.sha, p.file_extensions,
+  extract(epoch FROM p.featured_at)::float8 * 1000 AS featured_at,
   extract(epoch FROM p.created_at)::float8 * 1000 AS created_at, extract(epoch FROM p.updated_at)::float8 * 1000 AS updated_at,
   (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
   array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
@@ -82,6 +118,9 @@ function summaryOf(row: SummaryRow): AtomPackageSummary {
     downloads: row.downloads,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    featuredAt: row.featured_at === null ? null : new Date(row.featured_at),
+    sha: row.sha,
+    fileExtensions: row.file_extensions,
     starCount: row.star_count,
     latest: latestVersionOf(row.versions),
   };
@@ -106,11 +145,26 @@ export async function atomPackagesNamed(sql: SqlReader, names: readonly string[]
   return rows.map(summaryOf);
 }
 
-/** Every package, in the order asked for. */
+/** Every package (that the filter keeps), in the order asked for. */
 export function listAtomPackages(sql: SqlReader, request: AtomPageRequest) {
   // A plain subquery, so that the planner reads the order's index and stops at the page.
-  const candidates = { with: Prisma.empty, from: Prisma.sql`(SELECT *, 0 AS score FROM atom_packages) p`, count: Prisma.sql`SELECT count FROM atom_package_count` };
+  const where = filterConditions(request.filter);
+  const candidates = {
+    with: Prisma.empty,
+    from: Prisma.sql`(SELECT *, 0 AS score FROM atom_packages p WHERE true ${where}) p`,
+    // Unfiltered, the count is kept in a row; filtered, counted.
+    count: isFiltered(request.filter) ? Prisma.sql`SELECT count(*)::int FROM atom_packages p WHERE true ${where}` : Prisma.sql`SELECT count FROM atom_package_count`,
+  };
   return pageOf(sql, candidates, request, false);
+}
+
+/** The packages staff featured (themes, or the others), by name; Pulsar does not page them. */
+export async function featuredAtomPackages(sql: SqlReader, themes: boolean): Promise<AtomPackageSummary[]> {
+  const rows = await sql.rows<SummaryRow>(Prisma.sql`
+    SELECT ${SUMMARY_COLUMNS} FROM atom_packages p
+    WHERE p.featured_at IS NOT NULL AND ${themes ? IS_THEME : Prisma.sql`NOT coalesce(${IS_THEME}, false)`}
+    ORDER BY p.name LIMIT ${SEARCH_LIMIT}`);
+  return rows.map(summaryOf);
 }
 
 /**
@@ -124,16 +178,17 @@ export function searchAtomPackages(sql: SqlReader, query: string, request: AtomP
   const text = query.trim().toLowerCase();
   const squashed = text.replace(/[-_\s]/g, "");
   const squashedName = Prisma.sql`replace(replace(lower(name), '-', ''), '_', '')`;
+  const where = filterConditions(request.filter);
   // Each condition can use an index: trigram GIN for the LIKEs, trigram GiST for the nearest names.
   const ranked = Prisma.sql`
     WITH literal AS (
       SELECT *, CASE WHEN ${squashedName} = ${squashed} THEN 3 WHEN ${squashedName} LIKE ${`%${squashed}%`} THEN 2 ELSE 0 END AS tier
-      FROM atom_packages
-      WHERE ${squashedName} LIKE ${`%${squashed}%`}
-         OR lower(coalesce(metadata->>'description', '') || ' ' || coalesce(metadata->>'keywords', '') || ' ' || readme) LIKE ${`%${text}%`}
+      FROM atom_packages p
+      WHERE (${squashedName} LIKE ${`%${squashed}%`}
+         OR lower(coalesce(metadata->>'description', '') || ' ' || coalesce(metadata->>'keywords', '') || ' ' || readme) LIKE ${`%${text}%`}) ${where}
     ), nearest AS (
-      SELECT *, 0 AS tier FROM atom_packages
-      WHERE NOT EXISTS (SELECT 1 FROM literal) AND lower(name) % ${text}
+      SELECT *, 0 AS tier FROM atom_packages p
+      WHERE NOT EXISTS (SELECT 1 FROM literal) AND lower(name) % ${text} ${where}
       ORDER BY lower(name) <-> ${text} LIMIT ${NEAREST_NAMES}
     ), matches AS (SELECT * FROM literal UNION ALL SELECT * FROM nearest)
     SELECT *, tier + similarity(lower(name), ${text}) AS score FROM matches

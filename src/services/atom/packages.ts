@@ -5,7 +5,8 @@ import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
 import { countAtomDownload } from "./downloads";
 import type { ServiceContext } from "../shared/context";
-import { archiveAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
+import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
+import { grammarFileTypesAt } from "./grammars";
 import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./package-names";
 import { requireAtomOwner } from "../shared/policies";
 import { isForeignKeyViolation, isUniqueViolation } from "../shared/sql";
@@ -16,8 +17,9 @@ const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 export type AtomPackageWithDetail = AtomPackage & { versions: AtomVersion[]; _count: { stars: number } };
 export const withDetail = { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } as const;
 
-/** A package by its name, or by a name it had before a rename. */
-export async function getAtomPackage(db: Tx, name: string): Promise<AtomPackageWithDetail> {
+/** A package by its name, or by a name it had before a rename; names are lowercase, so any case finds it (as on Pulsar). */
+export async function getAtomPackage(db: Tx, requested: string): Promise<AtomPackageWithDetail> {
+  const name = requested.toLowerCase();
   const pkg =
     (await db.atomPackage.findUnique({ where: { name }, include: withDetail })) ??
     (await db.atomRename.findUnique({ where: { oldName: name } }).then(
@@ -31,6 +33,9 @@ interface Release {
   json: Record<string, unknown>;
   version: string;
   tag: string;
+  /** The commit the tag names, and the file extensions its grammars declare. */
+  sha: string;
+  fileExtensions: string[];
 }
 
 /** The package.json at a tag, checked as Pulsar checks it. */
@@ -46,8 +51,15 @@ async function releaseAt(repo: GitRepository, tag: string): Promise<Release> {
   if (engine !== undefined && (typeof engine !== "string" || semver.validRange(engine) === null)) {
     throw new WharfError("atomInvalidPackageJson", `The package.json at ${repo.owner}/${repo.name}@${tag} has an invalid engines.atom range.`);
   }
-  return { json, version, tag };
+  return { json, version, tag, sha: await commitAt(repo, tag), fileExtensions: await grammarFileTypesAt(repo, tag) };
 }
+
+/** What a version keeps of its release, and its package keeps of its latest version. */
+const releaseColumns = (release: Pick<Release, "json" | "sha" | "fileExtensions">) => ({
+  metadata: release.json as object,
+  sha: release.sha,
+  fileExtensions: release.fileExtensions,
+});
 
 /** The packages a user owns, by name. */
 export async function atomPackagesOwnedBy(db: Tx, userId: string): Promise<AtomPackageSummary[]> {
@@ -82,9 +94,9 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
           ownerUserId: owner.userId,
           ownerScope: owner.scope,
           repository,
-          metadata: release.json as object,
+          ...releaseColumns(release),
           readme,
-          versions: { create: { version: release.version, metadata: release.json as object, tarball } },
+          versions: { create: { version: release.version, ...releaseColumns(release), tarball } },
         },
       });
     });
@@ -97,8 +109,11 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
   return getAtomPackage(ctx.db, name);
 }
 
-/** POST /packages/:name/versions: a new version from a tag; with rename, the package takes the new name. */
-export async function publishAtomVersion(ctx: ServiceContext, requested: string, tag: string, rename: boolean): Promise<AtomVersion> {
+/**
+ * POST /packages/:name/versions: a new version from a tag. With rename (true, or the new name as ppm sends it),
+ * the package takes the name in the tag's package.json; a new name given must be that one.
+ */
+export async function publishAtomVersion(ctx: ServiceContext, requested: string, tag: string, rename: boolean | string): Promise<AtomVersion> {
   const pkg = await getAtomPackage(ctx.db, requested);
   const name = pkg.name;
   await requireAtomOwner(ctx, ownerOf(pkg));
@@ -106,6 +121,9 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
   const release = await releaseAt(repo, tag);
   const newName = release.json.name as string;
   if (newName !== name && !rename) throw new WharfError("atomNameMismatch");
+  if (typeof rename === "string" && rename.toLowerCase() !== newName) {
+    throw new WharfError("atomNameMismatch", `rename=${rename}, but the package.json at ${tag} names the package "${newName}".`);
+  }
   const tarball = (await ctx.blobs.put(archiveAt(repo, tag))).sha256;
   const readme = await readmeAt(repo, tag);
   try {
@@ -122,9 +140,9 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
         for (const v of await tx.atomVersion.findMany({ where: { name: newName } })) await recordAtomVersion(tx, newName, v.version, v.tarball);
       }
       await recordAtomVersion(tx, newName, release.version, tarball);
-      const created = await tx.atomVersion.create({ data: { name: newName, version: release.version, metadata: release.json as object, tarball } });
+      const created = await tx.atomVersion.create({ data: { name: newName, version: release.version, ...releaseColumns(release), tarball } });
       const latest = latestOf([...(await tx.atomVersion.findMany({ where: { name: newName, deleted: false } }))]);
-      if (latest?.version === release.version) await tx.atomPackage.update({ where: { name: newName }, data: { metadata: release.json as object, readme } });
+      if (latest?.version === release.version) await tx.atomPackage.update({ where: { name: newName }, data: { ...releaseColumns(release), readme } });
       return created;
     });
   } catch (err) {
@@ -160,7 +178,9 @@ export async function deleteAtomVersion(ctx: ServiceContext, name: string, versi
     if (count === 0) throw new WharfError("atomPackageNotFound");
     // The package shows its latest version's package.json: with the latest gone, the one before it.
     const latest = latestOf(await tx.atomVersion.findMany({ where: { name: pkg.name, deleted: false } }));
-    if (latest) await tx.atomPackage.update({ where: { name: pkg.name }, data: { metadata: latest.metadata as object } });
+    if (latest) {
+      await tx.atomPackage.update({ where: { name: pkg.name }, data: releaseColumns({ json: latest.metadata as Record<string, unknown>, sha: latest.sha, fileExtensions: latest.fileExtensions }) });
+    }
   });
 }
 
@@ -169,6 +189,14 @@ export async function getAtomVersion(db: Tx, name: string, version: string): Pro
   const found = await db.atomVersion.findUnique({ where: { name_version: { name: pkg.name, version } } });
   if (!found || found.deleted) throw new WharfError("atomPackageNotFound");
   return found;
+}
+
+/** How Pulsar says a package came to be: every Wharf package was published by its owner (none came over from atom.io). */
+export const ATOM_CREATION_METHOD = "User Made Package";
+
+/** Pulsar's badges on a package: published by its owner, so "Made for Pulsar!". */
+export function atomBadges(): Array<{ title: string; type: string }> {
+  return [{ title: "Made for Pulsar!", type: "success" }];
 }
 
 /** Where a version's tarball is served; each download there counts. */

@@ -1,0 +1,100 @@
+import { useQuery } from "urql";
+import { Link, useParams } from "wouter";
+import { graphql } from "../gql";
+import { useTitle } from "../layout/layout";
+import { CopyLine } from "../components/copy-line";
+import { DownloadChart } from "../components/download-chart";
+import { QueryState } from "../components/query-state";
+import { NotFoundPage } from "./not-found";
+
+const AtomPackageQuery = graphql(`
+  query AtomPackagePage($name: String!) {
+    package(ecosystem: ATOM, name: $name) {
+      ... on AtomPackage {
+        name
+        description
+        owner
+        repository
+        keywords
+        readmeHtml
+        downloadCount
+        starCount
+        latestVersion { version }
+        versions(first: 100) { totalCount nodes { version engine createdAt } }
+        stargazers(first: 100) { totalCount nodes { login } }
+        downloads { total daily { date count } }
+      }
+    }
+  }
+`);
+
+export function AtomPackagePage() {
+  const name = decodeURIComponent(useParams<{ name: string }>().name);
+  useTitle(name);
+  const [{ data, fetching, error }] = useQuery({ query: AtomPackageQuery, variables: { name } });
+  return (
+    <QueryState fetching={fetching} error={error} hasData={!!data}>
+      {() => {
+        const pkg = data!.package;
+        if (!pkg || !("owner" in pkg)) return <NotFoundPage what={`There is no Atom package ${name}.`} />;
+        return (
+          <>
+            <header className="package-header">
+              <h1>
+                {pkg.name}
+                {pkg.latestVersion && <span className="version">{pkg.latestVersion.version}</span>}
+                <span className="badge atom">Atom</span>
+              </h1>
+              {pkg.description && <p className="description">{pkg.description}</p>}
+              <p className="muted">
+                by <Link href={`/user/${pkg.owner}`}>{pkg.owner}</Link> · {pkg.downloadCount} downloads · {pkg.starCount} stars
+              </p>
+              <CopyLine command={`apm install ${pkg.name}`} label="the apm install command" />
+            </header>
+            <div className="overview">
+              <article className="readme" aria-label="README">
+                {pkg.readmeHtml ? <div dangerouslySetInnerHTML={{ __html: pkg.readmeHtml }} /> : <p className="muted">This package has no README.</p>}
+              </article>
+              <aside>
+                <section>
+                  <h2>Downloads</h2>
+                  <DownloadChart daily={pkg.downloads.daily} total={pkg.downloads.total} />
+                </section>
+                <section>
+                  <h2>Versions ({pkg.versions.totalCount})</h2>
+                  <ul className="plain">
+                    {pkg.versions.nodes.map((v) => (
+                      <li key={v.version}>
+                        {v.version} <span className="muted">{new Date(v.createdAt).toISOString().slice(0, 10)}{v.engine ? ` · atom ${v.engine}` : ""}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+                <section>
+                  <h2>Stargazers ({pkg.stargazers.totalCount})</h2>
+                  {pkg.stargazers.nodes.length === 0 ? (
+                    <p className="muted">Nobody yet.</p>
+                  ) : (
+                    <ul className="plain inline">
+                      {pkg.stargazers.nodes.map((u) => (
+                        <li key={u.login}>
+                          <Link href={`/user/${u.login}`}>{u.login}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+                {pkg.keywords.length > 0 && (
+                  <section>
+                    <h2>Keywords</h2>
+                    <p>{pkg.keywords.join(", ")}</p>
+                  </section>
+                )}
+              </aside>
+            </div>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
