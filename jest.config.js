@@ -6,8 +6,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // test/unit runs on its own, first (jest.unit.config.js).
-  testPathIgnorePatterns: ["/node_modules/", "/test/unit/"],
+  // test/unit runs on its own, first (jest.unit.config.js); the tests that time the server's answers run last,
+  // alone (jest.alone.config.js), so that other test files' servers do not slow them.
+  testPathIgnorePatterns: ["/node_modules/", "/test/unit/", ...require("./jest.alone.config.js").testMatch],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 120000,
   maxWorkers: 2,
