@@ -94,7 +94,14 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
         const entry = parseJson(line);
         if (entry?.msg === "listening") resolve(String(entry.url));
       });
-      proc.once("exit", (code) => reject(new Error(`wharf exited during start-up (code ${code}):\n${stderr.join("")}\n${logs.join("\n")}`)));
+      proc.once("exit", (code, signal) => {
+        reject(new Error(`wharf exited during start-up (code ${code}):\n${stderr.join("")}\n${logs.join("\n")}`));
+        // Exiting later, unasked (the test did not stop or kill it), is a crash: say why, or the test shows only
+        // ECONNREFUSED.
+        if (child === proc && signal !== "SIGKILL") {
+          console.error(`wharf exited unasked (code ${code}, signal ${signal}):\n${stderr.join("")}\n${logs.slice(-30).join("\n")}`);
+        }
+      });
       // A server that never says where it listens (e.g. LOG_LEVEL above info) must not hang its caller.
       // Nor leave it running (with its embedded database) behind a failed test: it would slow every test after.
       setTimeout(() => {
