@@ -16,7 +16,7 @@ import { oidcRoutes } from "./oidc-routes";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/jsr/package-events";
-import { requestLog } from "./request-log";
+import { requestIdOf, requestLog } from "./request-log";
 import type { Metrics } from "./metrics";
 import { withRequestId } from "./request-id";
 import { readiness } from "./readiness";
@@ -88,7 +88,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       sendError(res, req.originalUrl.split("?")[0], malformed(`${err.message}`));
       return;
     }
-    deps.log.error("unhandled error", { path: req.path, ...errorFields(err) });
+    deps.log.error("unhandled error", { path: req.path, requestId: requestIdOf(res), ...errorFields(err) });
     sendError(res, req.originalUrl.split("?")[0], new WharfError("internalServerError"));
   };
   app.use(onError);

@@ -1,17 +1,24 @@
 // One structured log line per request. Only the path is logged, never the
 // query string or headers, so a token can never reach the log.
+import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import type { Logger } from "../logger";
 
-export function logRequest(log: Logger, method: string, path: string, status: number, started: bigint): void {
+/** The id http/request-id.ts gave the request, for the log lines written about it. */
+export function requestIdOf(res: ServerResponse): string | undefined {
+  const id = res.getHeader("X-Request-Id");
+  return typeof id === "string" ? id : undefined;
+}
+
+export function logRequest(log: Logger, method: string, path: string, res: ServerResponse, started: bigint): void {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  log.info("request", { method, path, status, ms: Math.round(ms * 10) / 10 });
+  log.info("request", { method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, requestId: requestIdOf(res) });
 }
 
 export function requestLog(log: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    res.once("finish", () => logRequest(log, req.method, req.originalUrl.split("?")[0], res.statusCode, started));
+    res.once("finish", () => logRequest(log, req.method, req.originalUrl.split("?")[0], res, started));
     next();
   };
 }

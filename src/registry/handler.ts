@@ -12,7 +12,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { asWharfError, errorFields, errorReply, malformed, WharfError } from "../errors";
 import type { Logger } from "../logger";
-import { logRequest } from "../http/request-log";
+import { logRequest, requestIdOf } from "../http/request-log";
 import { findFile } from "../services/jsr/versions";
 import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
@@ -168,10 +168,10 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
       // and so does a browser following the page's own "raw" link (?raw).
       if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(req.url ?? "")) return false;
       const started = process.hrtime.bigint();
-      res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res.statusCode, started));
+      res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res, started));
       serve(req, res, urlPath, match[1], match[2], match[3]).catch((err) => {
         const error = asWharfError(err);
-        if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, ...errorFields(err) });
+        if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, requestId: requestIdOf(res), ...errorFields(err) });
         if (res.headersSent) return void res.destroy();
         const { status, body } = errorReply(urlPath, error);
         res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));

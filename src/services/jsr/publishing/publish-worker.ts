@@ -2,7 +2,6 @@
 // right after an upload, at start, and every WHARF_TASK_POLL_MS, so that a
 // task whose Wharf died is taken over by another within a lease and a poll,
 // not only when that Wharf starts again.
-import { withoutLogContext } from "../../../logger";
 import { processTask, type PublishWorker } from "./publish";
 import { errorFields } from "../../../errors";
 import { claimTask, onTaskReady } from "./task-leases";
@@ -70,8 +69,7 @@ export function startPublishWorker(worker: PublishWorker, options: WorkerOptions
   };
 
   const timer = setInterval(() => void pump(), options.pollMs);
-  // An upload wakes the worker up, but the tasks it then processes are not that request's: no request id in their logs.
-  const unsubscribe = onTaskReady(() => withoutLogContext(() => void pump()));
+  const unsubscribe = onTaskReady(() => void pump());
   void pump();
   return {
     async stop() {
