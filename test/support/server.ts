@@ -87,12 +87,17 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
     child = proc;
     const stderr: string[] = [];
     proc.stderr!.on("data", (c: Buffer) => stderr.push(c.toString("utf8")));
+    let listening = false;
     const url = await new Promise<string>((resolve, reject) => {
       readline.createInterface({ input: proc.stdout! }).on("line", (line) => {
         logs.push(line);
         logged.emit("line", line);
         const entry = parseJson(line);
-        if (entry?.msg === "listening") resolve(String(entry.url));
+        if (entry?.msg === "listening") {
+          listening = true;
+          clearTimeout(startTimeout);
+          resolve(String(entry.url));
+        }
       });
       proc.once("exit", (code, signal) => {
         reject(new Error(`wharf exited during start-up (code ${code}):\n${stderr.join("")}\n${logs.join("\n")}`));
@@ -104,10 +109,13 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
       });
       // A server that never says where it listens (e.g. LOG_LEVEL above info) must not hang its caller.
       // Nor leave it running (with its embedded database) behind a failed test: it would slow every test after.
-      setTimeout(() => {
+      // (Only while it starts: a server that is listening belongs to its test, however long that runs.)
+      const startTimeout = setTimeout(() => {
+        if (listening) return;
         reject(new Error(`wharf did not log "listening" within 60 s:\n${logs.join("\n")}`));
         proc.kill("SIGTERM");
-      }, 60_000).unref();
+      }, 60_000);
+      startTimeout.unref();
     });
     return url;
   };
