@@ -4,6 +4,7 @@ import * as versions from "../../services/jsr/versions";
 import type { ServiceContext } from "../../services/shared/context";
 import { noContent, ok, type Operations } from "../operation";
 import { presentDependency, presentTask, presentVersion } from "./present";
+import { drainBody } from "../drain";
 
 // A task's status changes while deno polls it: never cache it.
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -41,6 +42,9 @@ export const versionOperations: Operations = {
       contentEncoding: req.headers["content-encoding"],
       contentLength: req.headers["content-length"] === undefined ? undefined : Number(req.headers["content-length"]),
       body: req,
+    }).catch(async (err: unknown) => {
+      await drainBody(req);
+      throw err;
     });
     return ok(presentTask(task));
   },
