@@ -5,6 +5,7 @@ import { useTitle } from "../layout/layout";
 import { CopyLine } from "../components/copy-line";
 import { DownloadChart } from "../components/download-chart";
 import { QueryState } from "../components/query-state";
+import { Readme } from "../components/readme";
 import { NotFoundPage } from "./not-found";
 
 const AtomPackageQuery = graphql(`
@@ -52,9 +53,7 @@ export function AtomPackagePage() {
               <CopyLine command={`apm install ${pkg.name}`} label="the apm install command" />
             </header>
             <div className="overview">
-              <article className="readme" aria-label="README">
-                {pkg.readmeHtml ? <div dangerouslySetInnerHTML={{ __html: pkg.readmeHtml }} /> : <p className="muted">This package has no README.</p>}
-              </article>
+              <Readme html={pkg.readmeHtml} missing="This package has no README." />
               <aside>
                 <section>
                   <h2>Downloads</h2>

@@ -6,6 +6,7 @@ import { useTitle } from "../layout/layout";
 import { CopyLine } from "../components/copy-line";
 import { PackageList, type PackageSummary } from "../components/package-list";
 import { QueryState } from "../components/query-state";
+import { Readme } from "../components/readme";
 import { Tabs } from "../components/tabs";
 import { NotFoundPage } from "./not-found";
 
@@ -97,9 +98,7 @@ function Overview({ scope, name, version }: { scope: string; name: string; versi
   const fileUrl = (path: string) => `/@${scope}/${name}/${version.version}${path}`;
   return (
     <div className="overview">
-      <article className="readme" aria-label="README">
-        {version.readmeHtml ? <div dangerouslySetInnerHTML={{ __html: version.readmeHtml }} /> : <p className="muted">This version has no README.</p>}
-      </article>
+      <Readme html={version.readmeHtml} missing="This version has no README." />
       <aside>
         <section>
           <h2>Exports</h2>
