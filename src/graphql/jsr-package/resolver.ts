@@ -5,7 +5,7 @@ import { connectionOver, listComplexity, PageArgs, type Connection } from "../in
 import type { GraphQLContext } from "../infra/context";
 import { JsrVersionConnection, JsrVersionType } from "../jsr-version/type";
 import { ScopeType } from "../scope/type";
-import { UpdatePackageInput } from "./inputs";
+import { runtimeCompatOf, UpdatePackageInput } from "./inputs";
 import { JsrPackageConnection, JsrPackageType, jsrPackageNode } from "./type";
 
 @Resolver(() => JsrPackageType)
@@ -47,7 +47,7 @@ export class JsrPackageResolver {
     @Arg("input", () => UpdatePackageInput) input: UpdatePackageInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<JsrPackageType> {
-    return jsrPackageNode(await packages.updatePackage(ctx, scope, name, input));
+    return jsrPackageNode(await packages.updatePackage(ctx, scope, name, { ...input, runtimeCompat: runtimeCompatOf(input.runtimeCompat) }));
   }
 
   @Mutation(() => Boolean, { description: "Scope admins: deletes a package that has no versions." })
