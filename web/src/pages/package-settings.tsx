@@ -75,14 +75,14 @@ export function PackageSettings({ scope, name, description: savedDescription, ru
         <fieldset>
           <legend>Runtime compatibility</legend>
           {RUNTIMES.map((r) => (
-            <label key={r.key} className="runtime">
-              {r.label}
-              <select name={r.key} value={asChoice(compat[r.key])} onChange={(e) => setCompat({ ...compat, [r.key]: fromChoice(e.target.value) })}>
+            <div key={r.key} className="runtime">
+              <label htmlFor={`runtime-${r.key}`}>{r.label}</label>
+              <select id={`runtime-${r.key}`} name={r.key} value={asChoice(compat[r.key])} onChange={(e) => setCompat({ ...compat, [r.key]: fromChoice(e.target.value) })}>
                 <option value="unknown">Unknown</option>
                 <option value="yes">Works</option>
                 <option value="no">Does not work</option>
               </select>
-            </label>
+            </div>
           ))}
         </fieldset>
         <button type="submit" disabled={updated.fetching}>

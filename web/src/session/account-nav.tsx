@@ -21,7 +21,7 @@ export function AccountNav() {
   }
   return (
     <>
-      <Link href="/account" className="viewer" aria-label={`Your account (${viewer.login})`}>
+      <Link href="/account" className="viewer" aria-label={`${viewer.login}: your account`}>
         {viewer.login}
       </Link>
       <button
