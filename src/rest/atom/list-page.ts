@@ -1,7 +1,7 @@
 // A page of an Atom list or search, with the headers Pulsar's clients read: Link (absolute URLs from PUBLIC_URL;
 // the website takes the second link for the last page), Query-Total (how many match) and Query-Limit (page size).
 import { parseAtomListQuery } from "../../services/atom/list-query";
-import { listAtomPackages, searchAtomPackages } from "../../services/atom/package-listing";
+import { listAtomPackages, searchAtomPackages } from "../../storage/queries/atom-package-pages";
 import { ok, type Reply, type UntypedInput } from "../operation";
 import { presentAtomPackages } from "./present";
 

@@ -4,7 +4,7 @@ import * as stars from "../../services/atom/stars";
 import { requireUser } from "../../services/shared/policies";
 import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
-import { featuredAtomPackages } from "../../services/atom/package-listing";
+import { featuredAtomPackages } from "../../storage/queries/atom-package-pages";
 import { created, noContent, ok, type UntypedOperations } from "../operation";
 import { listPage } from "./list-page";
 import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentStargazer } from "./present";

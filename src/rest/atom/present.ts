@@ -3,7 +3,7 @@
 import semver from "semver";
 import type { User } from "../../generated/prisma/client";
 import type { Config } from "../../config";
-import type { AtomPackageSummary } from "../../services/atom/package-listing";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
 import { cloneUrlOf } from "../../services/atom/git-repository";
 

@@ -10,8 +10,8 @@ import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeA
 import { grammarFileTypesAt } from "./grammars";
 import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./package-names";
 import { requireAtomOwner } from "../shared/policies";
-import { isForeignKeyViolation, isUniqueViolation } from "../shared/sql";
-import type { AtomPackageSummary } from "./package-listing";
+import { isForeignKeyViolation, isUniqueViolation } from "../../storage/pg-errors";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 

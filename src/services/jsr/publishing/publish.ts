@@ -14,11 +14,13 @@ import { inBatches } from "../../shared/cooperative";
 import type { Dependency } from "./module-imports";
 import { packagePathProblem } from "./package-paths";
 import { packageChanged } from "../package-events";
-import { lockPackage } from "../packages";
+import { lockPackage } from "../../../storage/queries/locks";
+import { insertPackageFiles } from "../../../storage/queries/package-files";
 import { requirePermittedTarball, requirePublisher } from "../../shared/policies";
 import { dependenciesOf, readConfig, type PackageConfig } from "./publish-config";
 import { getScope, scopeQuotas } from "../../accounts/scopes";
-import { isUniqueViolation, lockRow } from "../../shared/sql";
+import { isUniqueViolation } from "../../../storage/pg-errors";
+import { lockRow } from "../../../storage/queries/locks";
 import { MAX_TARBALL_BYTES, PublishError, unpackTarball, type UnpackedPackage } from "./tarball";
 import { advance, fail, holdLease, LeaseLost, newLeaseToken, release, setLease, succeed, taskReady, type HeldTask } from "./task-leases";
 
@@ -178,12 +180,7 @@ async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, 
       await succeed(tx, task);
       await tx.packageVersion.create({ data: { scope, name, version, exports: config.exports, readme } });
       // Batches, with the event loop given back between them: thousands of files must not stall other requests.
-      await inBatches(unpacked.files, INSERT_BATCH, (files) =>
-        tx.$executeRaw`
-          INSERT INTO package_files (scope, name, version, path, size, sha256)
-          SELECT ${scope}, ${name}, ${version}, f.path, f.size, f.sha256
-          FROM unnest(${files.map((f) => f.path)}::text[], ${files.map((f) => f.size)}::int[], ${files.map((f) => f.sha256)}::text[]) AS f(path, size, sha256)`,
-      );
+      await inBatches(unpacked.files, INSERT_BATCH, (files) => insertPackageFiles(tx, { scope, name, version }, files));
       await inBatches(dependencies, INSERT_BATCH, (batch) =>
         tx.packageDependency.createMany({
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),

@@ -4,7 +4,7 @@
 import semver from "semver";
 import { Prisma, type AtomPackage } from "../../generated/prisma/client";
 import { malformed } from "../../errors";
-import type { SqlReader } from "../../storage/sql-reader";
+import type { SqlReader } from "../sql-reader";
 
 export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars" | "name";
 
