@@ -7,6 +7,7 @@
 // never both publish a task, nor move it backwards.
 import { randomUUID } from "node:crypto";
 import type { PublishingTask, PublishingTaskStatus } from "../../../generated/prisma/client";
+import type { TaskFailureCode } from "../../../errors/publish";
 import type { Logger } from "../../../logger";
 import type { Db, Tx } from "../../../storage/database";
 import { advanceHeldTask, dropLease, extendLease, leaseOldestFreeTask } from "../../../storage/queries/publishing-task-leases";
@@ -78,7 +79,7 @@ export async function succeed(tx: Tx, task: HeldTask): Promise<void> {
 }
 
 /** Fails a held task for good; false when it was no longer the holder's. */
-export async function fail(db: Db, task: { id: string; token: string }, code: string, message: string): Promise<boolean> {
+export async function fail(db: Db, task: { id: string; token: string }, code: TaskFailureCode, message: string): Promise<boolean> {
   const done = await db.publishingTask.updateMany({
     where: { id: task.id, leaseToken: task.token, status: { in: UNFINISHED } },
     // PostgreSQL refuses NUL in text; a message may quote what the package holds.
