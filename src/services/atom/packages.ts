@@ -115,6 +115,7 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
  * the package takes the name in the tag's package.json; a new name given must be that one.
  */
 export async function publishAtomVersion(ctx: ServiceContext, requested: string, tag: string, rename: boolean | string): Promise<AtomVersion> {
+  if (!tag) throw malformed("tag is required");
   const pkg = await getAtomPackage(ctx.db, requested);
   const name = pkg.name;
   await requireAtomOwner(ctx, ownerOf(pkg));
