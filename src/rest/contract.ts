@@ -809,7 +809,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** jsr registry: a version's manifest and exports (immutable) */
+        /**
+         * jsr registry: a version's manifest, module graph and exports (immutable)
+         * @description Exports in the order of the config. Every registry file answers with Access-Control-Allow-Origin: * and Access-Control-Expose-Headers: *, and OPTIONS on any registry path with a CORS preflight (204), as jsr.io does.
+         */
         get: operations["getRegistryVersionMeta"];
         put?: never;
         post?: never;
@@ -4429,7 +4432,10 @@ export interface operations {
                                 checksum?: string;
                             };
                         };
-                        moduleGraph2?: Record<string, never>;
+                        /** @description deno_graph's ModuleInfo per module path (dependencies with type, kind, specifier and specifierRange); modules left out are parsed by deno itself */
+                        moduleGraph2?: {
+                            [key: string]: Record<string, never>;
+                        };
                         exports: {
                             [key: string]: string;
                         };

@@ -114,7 +114,7 @@ export function presentVersion(version: PackageVersion, newerVersionsCount: numb
     package: version.name,
     version: version.version,
     yanked: version.yanked,
-    usesNpm: false,
+    usesNpm: version.usesNpm,
     newerVersionsCount,
     lifetimeDownloadCount: 0,
     rekorLogId: null,

@@ -4,7 +4,7 @@
 // its whole task succeeds, in one transaction with its files and dependencies.
 import type { Readable } from "node:stream";
 import semver from "semver";
-import type { PublishingTask } from "../../../generated/prisma/client";
+import type { Prisma, PublishingTask } from "../../../generated/prisma/client";
 import { errorFields, malformed, WharfError } from "../../../errors";
 import type { Logger } from "../../../logger";
 import { BlobTooLargeError, type BlobStore } from "../../../storage/blob-store";
@@ -176,7 +176,9 @@ async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, 
       }
       // First, so that a Wharf that lost the task stops here, and nobody can claim it while this commits.
       await succeed(tx, task);
-      await tx.packageVersion.create({ data: { scope, name, version, exports: config.exports, readme } });
+      const usesNpm = dependencies.some((d) => d.kind === "npm");
+      const moduleGraph = Object.fromEntries(unpacked.moduleGraph) as Prisma.InputJsonObject;
+      await tx.packageVersion.create({ data: { scope, name, version, exports: config.exports, readme, usesNpm, moduleGraph } });
       // Batches, with the event loop given back between them: thousands of files must not stall other requests.
       await inBatches(unpacked.files, INSERT_BATCH, (files) =>
         tx.$executeRaw`
