@@ -192,7 +192,8 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
       return true;
     },
     forget(scope, name) {
-      cache.delete(`/@${scope}/${name}/meta.json`);
+      // Versions are immutable but may be deleted by staff: nothing of the package stays cached.
+      cache.deletePrefix(`/@${scope}/${name}/`);
       metaExpiry.delete(`/@${scope}/${name}/meta.json`);
     },
     forgetAll() {

@@ -5,6 +5,7 @@ import { packageOperations } from "./packages";
 import { scopeOperations } from "./scopes";
 import { userOperations } from "./users";
 import { versionOperations } from "./versions";
+import { ticketOperations } from "./tickets";
 
 export const jsrOperations: Operations = {
   ...scopeOperations,
@@ -12,4 +13,5 @@ export const jsrOperations: Operations = {
   ...versionOperations,
   ...userOperations,
   ...authorizationOperations,
+  ...ticketOperations,
 };
