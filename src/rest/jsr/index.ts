@@ -6,6 +6,7 @@ import { scopeOperations } from "./scopes";
 import { userOperations } from "./users";
 import { versionOperations } from "./versions";
 import { ticketOperations } from "./tickets";
+import { docsOperations } from "./docs";
 
 export const jsrOperations: Operations = {
   ...scopeOperations,
@@ -14,4 +15,5 @@ export const jsrOperations: Operations = {
   ...userOperations,
   ...authorizationOperations,
   ...ticketOperations,
+  ...docsOperations,
 };

@@ -20,6 +20,8 @@ import { dependenciesOf, readConfig, type PackageConfig } from "./publish-config
 import { getScope, scopeQuotas } from "../../accounts/scopes";
 import { isUniqueViolation, lockRow } from "../../shared/sql";
 import { MAX_TARBALL_BYTES, PublishError, unpackTarball, type UnpackedPackage } from "./tarball";
+import { generateDocs, type GeneratedDocs } from "../docs/generate-docs";
+import { versionScore } from "../docs/package-score";
 import { advance, fail, holdLease, LeaseLost, newLeaseToken, release, setLease, succeed, taskReady, type HeldTask } from "./task-leases";
 
 /** What processing needs: no request, no actor (it runs in the background). */
@@ -42,6 +44,7 @@ export interface Upload {
   body: Readable;
 }
 
+const README = /^\/readme(?:\.md|\.markdown)?$/i;
 /** A task that fails this often for want of the database (or a bug) fails for good. */
 const MAX_ATTEMPTS = 5;
 // Rows per INSERT when a version's files and dependencies are committed.
@@ -149,12 +152,16 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
     await advance(db, task, "processing");
     const source = await blobs.open(task.tarball);
     if (!source) throw new Error(`the tarball of task ${task.id} is missing from the blob store`);
-    const unpacked = await unpackTarball(blobs, source, (path) => path === task.configPath || /^\/licen[cs]e/i.test(path));
+    const unpacked = await unpackTarball(blobs, source, (path) => path === task.configPath || /^\/licen[cs]e/i.test(path) || README.test(path));
     const config = readConfig(unpacked, task.configPath, { fullName: `@${task.scope}/${task.name}`, version: task.version });
     const dependencies = dependenciesOf(unpacked, config);
     if (lease.lost) throw new LeaseLost(task.id);
+    // Docs that cannot be made say why, and the version is published without them.
+    const docs = await generateDocs(blobs, unpacked, config.exports, config.imports);
+    if (docs.error) log.warn("no docs for a published version", { package: `@${task.scope}/${task.name}`, version: task.version, reason: docs.error });
+    if (lease.lost) throw new LeaseLost(task.id);
     await advance(db, task, "processed");
-    await commitVersion(db, task, unpacked, config, dependencies);
+    await commitVersion(db, task, unpacked, config, dependencies, docs);
     packageChanged(task.scope, task.name);
     log.info("published", { id: task.id, package: `@${task.scope}/${task.name}`, version: task.version, files: unpacked.files.length });
   } catch (err) {
@@ -165,9 +172,17 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
 }
 
 /** The version, its files and dependencies, and the task's success: all at once, or nothing. */
-async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, config: PackageConfig, dependencies: Dependency[]): Promise<void> {
+async function commitVersion(
+  db: Db,
+  task: HeldTask,
+  unpacked: UnpackedPackage,
+  config: PackageConfig,
+  dependencies: Dependency[],
+  docs: GeneratedDocs,
+): Promise<void> {
   const { scope, name, version } = task;
-  const readme = unpacked.files.find((f) => /^\/readme(?:\.md|\.markdown)?$/i.test(f.path))?.path ?? null;
+  const readme = unpacked.files.find((f) => README.test(f.path))?.path ?? null;
+  const score = versionScore(docs.docs, readme === null ? null : (unpacked.texts.get(readme) ?? ""), config.exports);
   await db.$transaction(
     async (tx) => {
       // A package cannot be deleted while it has a task under way; this is the last line should one be anyway.
@@ -191,6 +206,9 @@ async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, 
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),
         }),
       );
+      await tx.packageVersionDocs.create({
+        data: { scope, name, version, docs: (docs.docs ?? undefined) as Prisma.InputJsonObject | undefined, error: docs.error, score: { ...score } },
+      });
       await tx.package.update({ where: { scope_name: { scope, name } }, data: { updatedAt: new Date() } });
     },
     // Generous: a big version on a busy machine; the task's row is locked (and so unclaimable) meanwhile.
