@@ -12,7 +12,7 @@ import { asWharfError, errorFields, errorReply, faceOf, malformed, WharfError } 
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
-import type { AnyOperation, Operations, Reply, UntypedOperations } from "./operation";
+import type { AnyOperation, Operations, Reply } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
 
@@ -37,7 +37,7 @@ const representableDateTime = { type: "string" as const, validate: (text: string
 
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
-  operations: Operations | UntypedOperations,
+  operations: Operations,
   baseContext: Omit<ServiceContext, "actor" | "loaders">,
 ): Promise<RequestHandler> {
   const api = new OpenAPIBackend({

@@ -2,14 +2,13 @@
 import * as atom from "../../services/atom/packages";
 import * as stars from "../../services/atom/stars";
 import { requireUser } from "../../services/shared/policies";
-import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
-import { featuredAtomPackages } from "../../services/atom/package-listing";
-import { created, noContent, ok, type UntypedOperations } from "../operation";
+import { featuredAtomPackages } from "../../storage/queries/atom-package-pages";
+import { created, noContent, ok, type Operations } from "../operation";
 import { listPage } from "./list-page";
-import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentStargazer } from "./present";
+import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentAtomVersion, presentStargazer } from "./present";
 
-export const atomPackageOperations: UntypedOperations = {
+export const atomPackageOperations: Operations = {
   atomListPackages: (input) => listPage(input, { search: false, themes: false }),
 
   atomSearchPackages: (input) => listPage(input, { search: true, themes: false }),
@@ -28,7 +27,7 @@ export const atomPackageOperations: UntypedOperations = {
 
   async atomGetPackage({ ctx, params, query }) {
     const pkg = await atom.getAtomPackage(ctx.db, params.packageName);
-    return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine as string | undefined));
+    return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine));
   },
 
   async atomCreatePackage({ ctx, query, body }) {
@@ -43,8 +42,7 @@ export const atomPackageOperations: UntypedOperations = {
 
   async atomGetVersion({ ctx, params }) {
     const version = await atom.getAtomVersion(ctx.db, params.packageName, params.versionName);
-    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, params.packageName), ctx.config);
-    return ok(pkg.versions![version.version]);
+    return ok(presentAtomVersion(version.name, version, ctx.config));
   },
 
   async atomDownloadTarball({ ctx, params }) {
@@ -56,13 +54,11 @@ export const atomPackageOperations: UntypedOperations = {
 
   async atomCreateVersion({ ctx, params, query, body }) {
     const tag = String(body?.tag ?? query.tag ?? "");
-    if (!tag) throw new WharfError("malformedRequest", "Malformed request: tag is required.");
     // rename=true, or rename=<new-name> as ppm publish --rename sends it (in the query or the JSON body).
     const given = String(body?.rename ?? query.rename ?? "").trim();
     const rename = given === "" || given === "false" ? false : given === "true" ? true : given;
     const version = await atom.publishAtomVersion(ctx, params.packageName, tag, rename);
-    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, version.name), ctx.config);
-    return created(pkg.versions![version.version]);
+    return created(presentAtomVersion(version.name, version, ctx.config));
   },
 
   async atomDeleteVersion({ ctx, params }) {
