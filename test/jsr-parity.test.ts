@@ -146,3 +146,59 @@ describe("scopes, as upstream rules them", () => {
     expect((await third.api.get(`/api/scopes/${scope}`)).body.creator.id).toBe(third.id);
   });
 });
+
+describe("docs and score", () => {
+  const documented = (fullName: string) =>
+    denoPackage(
+      fullName,
+      "1.0.0",
+      {
+        "README.md": "# Greeting\n\n```ts\ngreet('you');\n```\n",
+        "mod.ts": '/**\n * Greetings.\n * @module\n */\nimport chalk from "npm:chalk@5";\n/** Greets someone. */\nexport function greet(name: string): string {\n  return `Hello, ${name}`;\n}\nexport const loud = (s: string) => chalk(s);\n',
+        "util.ts": "/**\n * Utilities.\n * @module\n */\n/** One. */\nexport const one: number = 1;\n",
+      },
+      { exports: { ".": "./mod.ts", "./util": "./util.ts" } },
+    );
+
+  it("generates a version's docs at publish and serves its symbols, search and score", async () => {
+    const { scope, name, owner } = await publishedPackage(documented);
+    const base = `/api/scopes/${scope}/packages/${name}/versions/1.0.0/docs`;
+    const index = await world.anonymous.get(base);
+    expect(index.body).toMatchObject({ kind: "content", version: { version: "1.0.0" }, main: { kind: "index" } });
+    expect(index.body.main.value.entrypoints.map((e: { key: string }) => e.key)).toEqual([".", "./util"]);
+    expect(index.body.main.value.entrypoints[0].symbols).toEqual(
+      expect.arrayContaining([{ name: "greet", kind: ["function"], doc: "Greets someone." }, expect.objectContaining({ name: "loud" })]),
+    );
+    const symbol = await world.anonymous.get(`${base}?symbol=greet`);
+    expect(symbol.body.main).toMatchObject({ kind: "symbol", value: { path: "/mod.ts", symbol: { name: "greet" } } });
+    expect((await world.anonymous.get(`${base}?entrypoint=./util`)).body.main.value.symbols[0].name).toBe("one");
+    expect((await world.anonymous.get(`${base}?symbol=nope`)).body.code).toBe("docsNotFound");
+    const search = await world.anonymous.get(`${base}/search`);
+    expect(search.body.nodes.map((n: { name: string }) => n.name).sort()).toEqual(["greet", "loud", "one"]);
+    expect((await world.anonymous.get(`${base}/search_structured`)).body.symbols).toHaveLength(3);
+
+    // 2 readme + 1 examples + 1 module docs + floor(2/3 / 0.8 * 5) = 4 symbols; `loud` has no return type: no fast check.
+    const score = await world.anonymous.get(`/api/scopes/${scope}/packages/${name}/score`);
+    expect(score.body).toEqual({
+      hasReadme: true,
+      hasReadmeExamples: true,
+      allEntrypointsDocs: true,
+      percentageDocumentedSymbols: 2 / 3,
+      allFastCheck: false,
+      hasProvenance: false,
+      hasDescription: false,
+      atLeastOneRuntimeCompatible: false,
+      multipleRuntimesCompatible: false,
+      total: 8,
+    });
+    // The package's own settings count at once.
+    await owner.api.patch(`/api/scopes/${scope}/packages/${name}`, { body: { description: "Greets." } });
+    expect((await world.anonymous.get(`/api/scopes/${scope}/packages/${name}/score`)).body).toMatchObject({ hasDescription: true, total: 9 });
+  });
+
+  it("publishes a version whose docs cannot be made, and says why", async () => {
+    const { scope, name } = await publishedPackage((fullName) => denoPackage(fullName, "1.0.0", { "mod.ts": "export const = ;\n" }));
+    const docs = await world.anonymous.get(`/api/scopes/${scope}/packages/${name}/versions/latest/docs`);
+    expect(docs).toMatchObject({ status: 404, body: { code: "docsNotFound", message: expect.stringContaining("deno doc failed") } });
+  });
+});

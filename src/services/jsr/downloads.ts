@@ -3,9 +3,10 @@
 import semver from "semver";
 import type { Db } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
+import { addVersionDownloads } from "../../storage/queries/jsr-downloads";
 import { getPackage } from "./packages";
 
-/** One batch entry: `name` is "scope/name" (the counter's key), `day` YYYY-MM-DD (UTC). */
+/** One batch entry of the download counter: `name` is "scope/name", `day` YYYY-MM-DD (UTC). */
 export interface JsrDownloadTally {
   name: string;
   version: string;
@@ -13,22 +14,14 @@ export interface JsrDownloadTally {
   count: number;
 }
 
-/** Adds a batch to each version's daily row. A version deleted since its downloads were counted takes none. */
+/** The download counter's writer for jsr: each batch added to the versions' daily rows at once. */
 export const writeJsrDownloads =
   (db: Db) =>
-  async (tallies: JsrDownloadTally[]): Promise<void> => {
-    if (tallies.length === 0) return;
-    const scopes = tallies.map((t) => t.name.split("/")[0]);
-    const names = tallies.map((t) => t.name.split("/")[1] ?? "");
-    await db.$executeRaw`
-      INSERT INTO package_version_downloads (scope, name, version, day, kind, count)
-      SELECT t.scope, t.name, t.version, t.day::date, 'jsr_meta', sum(t.count)
-      FROM unnest(${scopes}::text[], ${names}::text[], ${tallies.map((t) => t.version)}::text[], ${tallies.map((t) => t.day)}::text[], ${tallies.map((t) => t.count)}::int[])
-        AS t(scope, name, version, day, count)
-      JOIN package_versions v ON v.scope = t.scope AND v.name = t.name AND v.version = t.version
-      GROUP BY t.scope, t.name, t.version, t.day
-      ON CONFLICT (scope, name, version, day, kind) DO UPDATE SET count = package_version_downloads.count + excluded.count`;
-  };
+  (tallies: JsrDownloadTally[]): Promise<void> =>
+    addVersionDownloads(
+      db,
+      tallies.map((t) => ({ scope: t.name.split("/")[0], name: t.name.split("/")[1] ?? "", version: t.version, day: t.day, count: t.count })),
+    );
 
 const DAYS = 90;
 const RECENT_VERSIONS = 5;
