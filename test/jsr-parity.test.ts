@@ -2,7 +2,7 @@
 // packages, the dependency graph, the source view, tickets, metrics, provenance and downloads. One server; every
 // response is checked against openapi.yaml (WHARF_CHECK_RESPONSES).
 import { denoPackage, QUICK_TASKS, tarball, uploadTarball, waitForTask, type Files } from "./support/packages";
-import { bodyOf } from "./support/client";
+import { bodyOf, graphql } from "./support/client";
 import { uniqueName, useWharf, type TestUser } from "./support/world";
 
 const world = useWharf(QUICK_TASKS);
@@ -190,6 +190,19 @@ describe("docs and score", () => {
       atLeastOneRuntimeCompatible: false,
       multipleRuntimesCompatible: false,
       total: 8,
+    });
+    // The same through GraphQL: an entrypoint's docs, a symbol search, the score.
+    const query = `query($scope: String!, $name: String!) { package(scope: $scope, name: $name, ecosystem: JSR) { ... on JsrPackage { score { total percentage }
+      version(version: "1.0.0") { docs(entrypoint: "./util") { path moduleDoc symbols { name kinds } } searchSymbols(query: "greet") { name path doc } docsError } } } }`;
+    const gql = await graphql(world.server.url, query, { scope, name });
+    expect(gql.errors).toBeUndefined();
+    expect(gql.data.package).toEqual({
+      score: { total: 8, percentage: 47 },
+      version: {
+        docs: { path: "/util.ts", moduleDoc: "Utilities.", symbols: [{ name: "one", kinds: ["variable"] }] },
+        searchSymbols: [{ name: "greet", path: "/mod.ts", doc: "Greets someone." }],
+        docsError: null,
+      },
     });
     // The package's own settings count at once.
     await owner.api.patch(`/api/scopes/${scope}/packages/${name}`, { body: { description: "Greets." } });

@@ -23,6 +23,13 @@ export async function getVersionDocs(ctx: ServiceContext, scope: string, name: s
   return { version: found, docs: row.docs as unknown as DocsJson };
 }
 
+/** The docs of a version known to exist, or null when it has none (GraphQL asks this of versions it already has). */
+export async function findVersionDocs(ctx: ServiceContext, version: PackageVersion): Promise<VersionDocs | null> {
+  const { scope, name } = version;
+  const row = await ctx.db.packageVersionDocs.findUnique({ where: { scope_name_version: { scope, name, version: version.version } }, select: { docs: true } });
+  return row?.docs ? { version, docs: row.docs as unknown as DocsJson } : null;
+}
+
 /** Why a version has no docs, or null when it has them (or was published before docs were made). */
 export async function docsError(ctx: ServiceContext, scope: string, name: string, version: string): Promise<string | null> {
   const row = await ctx.db.packageVersionDocs.findUnique({ where: { scope_name_version: { scope, name, version } }, select: { error: true } });
