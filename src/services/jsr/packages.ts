@@ -108,7 +108,8 @@ export async function deletePackage(ctx: ServiceContext, scope: string, name: st
     // Uploads hold the package's row while they open their task: after this, none can be under way unseen.
     if (!(await lockPackage(tx, scope, name, "update"))) throw new WharfError("packageNotFound");
     const versions = await tx.packageVersion.count({ where: { scope, name } });
-    const live = await tx.publishingTask.count({ where: { scope, name, status: { not: "failure" } } });
+    // Tasks under way; a succeeded one whose version staff deleted does not keep the package.
+    const live = await tx.publishingTask.count({ where: { scope, name, status: { notIn: ["failure", "success"] } } });
     if (versions + live > 0) throw new WharfError("packageNotEmpty");
     await tx.package.delete({ where: { scope_name: { scope, name } } });
   });
