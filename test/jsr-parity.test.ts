@@ -191,6 +191,7 @@ describe("docs and score", () => {
       multipleRuntimesCompatible: false,
       total: 8,
     });
+    expect((await world.anonymous.get(`/api/scopes/${scope}/packages/${name}`)).body.score).toBe(47);
     // The same through GraphQL: an entrypoint's docs, a symbol search, the score.
     const query = `query($scope: String!, $name: String!) { package(scope: $scope, name: $name, ecosystem: JSR) { ... on JsrPackage { score { total percentage }
       version(version: "1.0.0") { docs(entrypoint: "./util") { path moduleDoc symbols { name kinds } } searchSymbols(query: "greet") { name path doc } docsError } } } }`;

@@ -100,7 +100,6 @@ export function presentPackage(pkg: Package, summary: PackageSummary) {
     createdAt: iso(pkg.createdAt),
     updatedAt: iso(pkg.updatedAt),
     ...(owner && { githubRepository: { id: 0, owner, name, createdAt: iso(pkg.createdAt), updatedAt: iso(pkg.updatedAt) } }),
-    score: null,
     ...summary,
     whenFeatured: pkg.whenFeatured && iso(pkg.whenFeatured),
     isArchived: pkg.isArchived,
