@@ -214,5 +214,11 @@ describe("docs and score", () => {
     const { scope, name } = await publishedPackage((fullName) => denoPackage(fullName, "1.0.0", { "mod.ts": "export const = ;\n" }));
     const docs = await world.anonymous.get(`/api/scopes/${scope}/packages/${name}/versions/latest/docs`);
     expect(docs).toMatchObject({ status: 404, body: { code: "docsNotFound", message: expect.stringContaining("deno doc failed") } });
+    // deno reads any local file a module names: a package naming one outside itself gets no docs, and no file is read.
+    for (const mod of ['export * from "/etc/hostname";\n', '// @ts-types="../../../../etc/hostname"\nexport * from "./x.js";\n']) {
+      const escaping = await publishedPackage((fullName) => denoPackage(fullName, "1.0.0", { "mod.ts": mod, "x.js": "export const x = 1;\n" }));
+      const refused = await world.anonymous.get(`/api/scopes/${escaping.scope}/packages/pkg/versions/1.0.0/docs`);
+      expect(refused.body.message).toContain("outside the package");
+    }
   });
 });

@@ -57,12 +57,19 @@ export async function generateDocs(
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "wharf-docs-"));
   try {
     const pkg = path.join(dir, "pkg");
-    for (const file of unpacked.files.filter((f) => isModule(f.path))) {
+    // Modules, and the JSON they may import.
+    for (const file of unpacked.files.filter((f) => isModule(f.path) || /\.json$/.test(f.path))) {
       const target = path.join(pkg, file.path);
       await fs.mkdir(path.dirname(target), { recursive: true });
       const content = await blobs.open(file.sha256);
       if (!content) throw new Error(`blob ${file.sha256} of ${file.path} is missing`);
-      await fs.writeFile(target, content);
+      const chunks: Buffer[] = [];
+      for await (const chunk of content) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString("utf8");
+      // deno reads whatever local file a module names: nothing outside the package may be named.
+      const outside = [...(unpacked.imports.get(file.path) ?? []), ...pragmaSpecifiers(text)].find((s) => leavesPackage(file.path, s));
+      if (outside !== undefined) return { docs: null, error: `${file.path} imports ${JSON.stringify(outside)}, outside the package.` };
+      await fs.writeFile(target, text);
     }
     await fs.writeFile(path.join(dir, "external.ts"), "export {};\n");
     await fs.writeFile(path.join(dir, "import_map.json"), JSON.stringify({ imports: importMap(unpacked, imports) }));
@@ -79,17 +86,40 @@ export async function generateDocs(
   }
 }
 
+// Specifiers in comments that deno follows: @ts-types / @deno-types / @ts-self-types / @jsxImportSource(Types).
+const PRAGMA = /@(?:ts-types|deno-types|ts-self-types|jsxImportSource|jsxImportSourceTypes)\s*=?\s*["']?([^"'\s*]+)/g;
+
+function pragmaSpecifiers(text: string): string[] {
+  return [...text.matchAll(PRAGMA)].map((m) => m[1]);
+}
+
+/** Whether a specifier of the module at `from` names a local file outside the package (absolute, file:, or ../ too far). */
+function leavesPackage(from: string, specifier: string): boolean {
+  if (specifier.startsWith("file:") || specifier.startsWith("/") || specifier.startsWith("\\")) return true;
+  if (!specifier.startsWith(".")) return false;
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(from).slice(1), specifier));
+  return resolved === ".." || resolved.startsWith("../");
+}
+
 /** Every specifier that names another package (directly or through the config's imports) leads to the empty module. */
 function importMap(unpacked: UnpackedPackage, imports: Record<string, string>): Record<string, string> {
   const map: Record<string, string> = {};
   for (const [key, value] of Object.entries(imports)) {
-    if (typeof value === "string" && !EXTERNAL.test(value) && !key.endsWith("/")) map[key] = value.startsWith(".") ? `./pkg/${value.replace(/^\.\//, "")}` : value;
+    if (key.endsWith("/") || typeof value !== "string") continue;
+    // A mapping to a file of the package is kept; one to anything else (another package, a local file elsewhere) is not.
+    map[key] = value.startsWith("./") && !leavesPackage("/", value) ? `./pkg/${value.slice(2)}` : "./external.ts";
   }
   for (const specifiers of unpacked.imports.values()) {
     for (const specifier of specifiers) {
       const target = imports[specifier] ?? specifier;
-      const prefixed = Object.entries(imports).some(([key, value]) => key.endsWith("/") && specifier.startsWith(key) && EXTERNAL.test(value));
-      if (EXTERNAL.test(target) || prefixed) map[specifier] = "./external.ts";
+      const prefix = Object.entries(imports)
+        .filter(([key, value]) => key.endsWith("/") && typeof value === "string" && specifier.startsWith(key))
+        .sort(([a], [b]) => b.length - a.length)[0];
+      if (EXTERNAL.test(target)) map[specifier] = "./external.ts";
+      else if (prefix) {
+        const local = prefix[1] + specifier.slice(prefix[0].length);
+        map[specifier] = local.startsWith("./") && !leavesPackage("/", local) ? `./pkg/${local.slice(2)}` : "./external.ts";
+      }
     }
   }
   return map;
