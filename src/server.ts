@@ -14,6 +14,8 @@ import { reportingErrors } from "./storage/blobs/instrumented";
 import { createMetrics } from "./http/metrics";
 import { openDatabase } from "./storage/database";
 import { startChangeFeed } from "./storage/change-feed";
+import { createDownloadCounter } from "./services/shared/download-counter";
+import { writeAtomDownloads } from "./services/atom/downloads";
 
 export interface RunningServer {
   url: string;
@@ -54,7 +56,9 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     // Uploads a crash cut short left temporary files; only those no live process can still be writing go.
     const abandoned = await blobs.removeAbandonedUploads();
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
-    const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log, metrics });
+    // Counted in memory, written in batches; written out at stop, once the last request is answered.
+    const downloads = { atom: createDownloadCounter(writeAtomDownloads(database.db), log) };
+    const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log, metrics, downloads });
     // Other Wharfs on this database publish too: their changes reach this one's caches at once.
     const feed = await startChangeFeed(database.url, database.db, log, { onGap: app.forgetCachedPackages });
     server.off("request", answerWhileStarting);
@@ -82,6 +86,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
         server.closeIdleConnections();
         await closed;
         await worker.stop();
+        await downloads.atom.stop();
         await feed.stop();
         await app.stop();
         await opened.close();

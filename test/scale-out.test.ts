@@ -92,7 +92,11 @@ const external = Boolean(process.env.DATABASE_URL);
       Array.from({ length: 30 }, (_, i) => fetch(`${wharfs[i % 3].url}/atom/api/packages/${name}/versions/1.0.0/tarball`).then((r) => r.status)),
     );
     expect(downloads).toEqual(Array(30).fill(200));
-    expect((await bodyOf(await fetch(`${wharfs[2].url}/atom/api/packages/${name}`))).downloads).toBe("30"); // a string, as Pulsar sends it
+    // Each Wharf writes its downloads in batches, within a second: the total reaches 30 and the day's row agrees.
+    const shown = async () => (await bodyOf(await fetch(`${wharfs[2].url}/atom/api/packages/${name}`))).downloads as string;
+    await eventually("all 30 downloads to be written", async () => ((await shown()) === "30" ? true : undefined)); // a string, as Pulsar sends it
+    const daily = await query<{ count: number }>(wharfs[0].databaseUrl, "SELECT count FROM atom_daily_downloads WHERE name = $1", [name]);
+    expect(daily).toEqual([{ count: 30 }]);
   });
 
   it("lets another finish a task whose Wharf was killed mid-task, once", async () => {

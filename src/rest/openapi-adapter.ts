@@ -35,6 +35,9 @@ export function sendError(res: Response, urlPath: string, err: WharfError): void
 const rfc3339 = addFormats.get("date-time") as { validate: (text: string) => boolean };
 const representableDateTime = { type: "string" as const, validate: (text: string) => rfc3339.validate(text) && !Number.isNaN(Date.parse(text)) };
 
+/** Operations that count a download: they need not wait for earlier downloads to be written. */
+const COUNTING_DOWNLOADS = new Set(["atomDownloadTarball"]);
+
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
   operations: Operations | UntypedOperations,
@@ -76,7 +79,7 @@ export async function restHandler(
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
       noteRouteTemplate(req, `${req.baseUrl}${c.operation.path}`);
       return operation({
-        ctx: await requestContext(baseContext, req.headers),
+        ctx: await requestContext(baseContext, req.headers, { download: COUNTING_DOWNLOADS.has(operationId) }),
         params: c.request.params as Record<string, string>,
         query: c.request.query as Record<string, unknown>,
         body: c.request.requestBody,

@@ -48,7 +48,7 @@ export const atomPackageOperations: UntypedOperations = {
   },
 
   async atomDownloadTarball({ ctx, params }) {
-    const sha256 = await atom.downloadAtomVersion(ctx.db, params.packageName, params.versionName);
+    const sha256 = await atom.downloadAtomVersion(ctx, params.packageName, params.versionName);
     const stream = await ctx.blobs.open(sha256);
     if (!stream) throw new Error(`tarball blob ${sha256} is missing`);
     return { status: 200, stream, headers: { "Content-Type": "application/gzip" } };

@@ -3,7 +3,6 @@ import semver from "semver";
 import type { AtomPackage, AtomVersion } from "../../generated/prisma/client";
 import { malformed, WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
-import { countAtomDownload } from "./downloads";
 import { runsOn, storedManifest } from "./manifest";
 import type { ServiceContext } from "../shared/context";
 import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
@@ -206,9 +205,9 @@ export function atomTarballUrl(publicUrl: string, name: string, version: string)
 }
 
 /** The tarball's blob key; each call is a download. */
-export async function downloadAtomVersion(db: Db, name: string, version: string): Promise<string> {
-  const found = await getAtomVersion(db, name, version);
-  await countAtomDownload(db, found.name);
+export async function downloadAtomVersion(ctx: Pick<ServiceContext, "db" | "downloads">, name: string, version: string): Promise<string> {
+  const found = await getAtomVersion(ctx.db, name, version);
+  ctx.downloads.atom.count(found.name);
   return found.tarball;
 }
 
