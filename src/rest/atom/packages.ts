@@ -1,13 +1,14 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
 import * as atom from "../../services/atom/packages";
 import * as stars from "../../services/atom/stars";
+import * as reads from "../../services/atom/package-reads";
 import { requireUser } from "../../services/shared/policies";
 import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
 import { featuredAtomPackages } from "../../services/atom/package-listing";
 import { created, noContent, ok, type UntypedOperations } from "../operation";
 import { listPage } from "./list-page";
-import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentStargazer } from "./present";
+import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentAtomVersion, presentStargazer } from "./present";
 
 export const atomPackageOperations: UntypedOperations = {
   atomListPackages: (input) => listPage(input, { search: false, themes: false }),
@@ -27,13 +28,13 @@ export const atomPackageOperations: UntypedOperations = {
   },
 
   async atomGetPackage({ ctx, params, query }) {
-    const pkg = await atom.getAtomPackage(ctx.db, params.packageName);
+    const pkg = await reads.readAtomPackage(ctx.sql, params.packageName);
     return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine as string | undefined));
   },
 
   async atomCreatePackage({ ctx, query, body }) {
     const repository = String(body?.repository ?? query.repository ?? "");
-    return created(presentAtomPackageWithVersions(await atom.createAtomPackage(ctx, repository), ctx.config));
+    return created(presentAtomPackageWithVersions(reads.asRead(await atom.createAtomPackage(ctx, repository)), ctx.config));
   },
 
   async atomDeletePackage({ ctx, params }) {
@@ -42,13 +43,12 @@ export const atomPackageOperations: UntypedOperations = {
   },
 
   async atomGetVersion({ ctx, params }) {
-    const version = await atom.getAtomVersion(ctx.db, params.packageName, params.versionName);
-    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, params.packageName), ctx.config);
-    return ok(pkg.versions![version.version]);
+    const { pkg, version } = await reads.readAtomVersion(ctx.sql, params.packageName, params.versionName);
+    return ok(presentAtomVersion(pkg.name, version, ctx.config));
   },
 
   async atomDownloadTarball({ ctx, params }) {
-    const sha256 = await atom.downloadAtomVersion(ctx, params.packageName, params.versionName);
+    const sha256 = await reads.downloadAtomTarball(ctx, params.packageName, params.versionName);
     const stream = await ctx.blobs.open(sha256);
     if (!stream) throw new Error(`tarball blob ${sha256} is missing`);
     return { status: 200, stream, headers: { "Content-Type": "application/gzip" } };
@@ -61,7 +61,7 @@ export const atomPackageOperations: UntypedOperations = {
     const given = String(body?.rename ?? query.rename ?? "").trim();
     const rename = given === "" || given === "false" ? false : given === "true" ? true : given;
     const version = await atom.publishAtomVersion(ctx, params.packageName, tag, rename);
-    const pkg = presentAtomPackageWithVersions(await atom.getAtomPackage(ctx.db, version.name), ctx.config);
+    const pkg = presentAtomPackageWithVersions(reads.asRead(await atom.getAtomPackage(ctx.db, version.name)), ctx.config);
     return created(pkg.versions![version.version]);
   },
 
@@ -80,7 +80,7 @@ export const atomPackageOperations: UntypedOperations = {
   },
 
   async atomListStargazers({ ctx, params }) {
-    return ok((await stars.stargazers(ctx.db, params.packageName)).map(presentStargazer));
+    return ok((await reads.readStargazers(ctx.sql, params.packageName)).map(presentStargazer));
   },
 
   async atomListViewerStars({ ctx }) {
@@ -89,7 +89,7 @@ export const atomPackageOperations: UntypedOperations = {
   },
 
   async atomListUserStars({ ctx, params }) {
-    return ok(presentAtomPackages(await stars.starredByLogin(ctx.db, params.login), ctx.config));
+    return ok(presentAtomPackages(await reads.readStarredBy(ctx.sql, params.login), ctx.config));
   },
 
   // The editor's update feed in Squirrel's format; 204 (nothing newer) until staff record a release.

@@ -1,10 +1,10 @@
 // Pulsar's JSON shapes for packages (../shared/reference/pulsar-package-*.json, and what
 // pulsar-edit/package-backend's constructPackageObjectShort/Full send today).
 import semver from "semver";
-import type { User } from "../../generated/prisma/client";
 import type { Config } from "../../config";
 import type { AtomPackageSummary } from "../../services/atom/package-listing";
-import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, summarize, type AtomPackageWithDetail } from "../../services/atom/packages";
+import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl } from "../../services/atom/packages";
+import { latestShown, type AtomPackageRead, type AtomVersionShown } from "../../services/atom/package-reads";
 import { cloneUrlOf } from "../../services/atom/git-repository";
 
 type Where = Pick<Config, "publicUrl" | "gitBase" | "dataDir">;
@@ -36,7 +36,7 @@ export const presentAtomPackages = (packages: AtomPackageSummary[], where: Where
  * A package with its versions, newest first (as Pulsar orders them), as GET /packages/:name shows it: with an
  * engine, only the versions that engine can run.
  */
-export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, where: Where, engine?: string) {
+export function presentAtomPackageWithVersions(pkg: AtomPackageRead, where: Where, engine?: string) {
   const shown = pkg.versions
     .filter((v) => {
       const range = (v.metadata as { engines?: { atom?: string } }).engines?.atom;
@@ -44,17 +44,17 @@ export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, where
     })
     .sort((a, b) => semver.rcompare(a.version, b.version));
   return {
-    ...presentAtomPackage(summarize(pkg, shown), where),
+    ...presentAtomPackage({ ...pkg, latest: latestShown(shown)?.version ?? null }, where),
     versions: Object.fromEntries(shown.map((v) => [v.version, presentAtomVersion(pkg.name, v, where)])),
   };
 }
 
 /** A version: its package.json, with where its tarball is and the commit its tag named. */
-function presentAtomVersion(name: string, version: AtomPackageWithDetail["versions"][number], where: Where) {
+export function presentAtomVersion(name: string, version: AtomVersionShown, where: Where) {
   const tarball = atomTarballUrl(where.publicUrl, name, version.version);
   return { ...(version.metadata as object), sha: version.sha, tarball_url: tarball, dist: { tarball, sha: version.sha } };
 }
 
-export function presentStargazer(user: User) {
-  return { login: user.login };
+export function presentStargazer(login: string) {
+  return { login };
 }

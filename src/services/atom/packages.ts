@@ -184,13 +184,6 @@ export async function deleteAtomVersion(ctx: ServiceContext, name: string, versi
   });
 }
 
-export async function getAtomVersion(db: Tx, name: string, version: string): Promise<AtomVersion> {
-  const pkg = await getAtomPackage(db, name);
-  const found = await db.atomVersion.findUnique({ where: { name_version: { name: pkg.name, version } } });
-  if (!found || found.deleted) throw new WharfError("atomPackageNotFound");
-  return found;
-}
-
 /** How Pulsar says a package came to be: every Wharf package was published by its owner (none came over from atom.io). */
 export const ATOM_CREATION_METHOD = "User Made Package";
 
@@ -202,13 +195,6 @@ export function atomBadges(): Array<{ title: string; type: string }> {
 /** Where a version's tarball is served; each download there counts. */
 export function atomTarballUrl(publicUrl: string, name: string, version: string): string {
   return `${publicUrl}/atom/api/packages/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}/tarball`;
-}
-
-/** The tarball's blob key; each call is a download. */
-export async function downloadAtomVersion(ctx: Pick<ServiceContext, "db" | "downloads">, name: string, version: string): Promise<string> {
-  const found = await getAtomVersion(ctx.db, name, version);
-  ctx.downloads.atom.count(found.name);
-  return found.tarball;
 }
 
 /** The versions an editor of version `engine` can run (all of them without an engine). */
