@@ -11,6 +11,7 @@ import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "op
 import { asWharfError, errorFields, errorReply, faceOf, malformed, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
+import { matchRoutesOnce } from "./route-matcher";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
 import type { AnyOperation, Operations, Reply, UntypedOperations } from "./operation";
 
@@ -88,10 +89,7 @@ export async function restHandler(
     });
   }
   await api.init();
-  // openapi-backend rebuilds its list of operations (with lodash) at every match, twice a request;
-  // the document never changes after init, so the list is built once.
-  const allOperations = api.router.getOperations();
-  api.router.getOperations = () => allOperations;
+  matchRoutesOnce(api);
 
   const check = baseContext.config.checkResponses ? contractCheck(api) : undefined;
 
