@@ -4,3 +4,4 @@ export * from "./jsr";
 export * from "./atom";
 export * from "./graphql";
 export * from "./dialect";
+export * from "./publish";

@@ -1831,6 +1831,8 @@ export interface components {
             tarball_url?: string;
             dist: {
                 tarball: string;
+                /** @description The commit the version's tag named, as Pulsar's dist.sha. */
+                sha?: string;
             };
         };
     };

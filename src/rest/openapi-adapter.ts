@@ -13,7 +13,7 @@ import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
 import { matchRoutesOnce } from "./route-matcher";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
-import type { AnyOperation, Operations, Reply, UntypedOperations } from "./operation";
+import type { AnyOperation, Operations, Reply } from "./operation";
 
 export const OPENAPI_PATH = path.resolve(__dirname, "..", "..", "..", "openapi.yaml");
 
@@ -41,7 +41,7 @@ const COUNTING_DOWNLOADS = new Set(["atomDownloadTarball"]);
 
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
-  operations: Operations | UntypedOperations,
+  operations: Operations,
   baseContext: Omit<ServiceContext, "actor" | "loaders">,
 ): Promise<RequestHandler> {
   const api = new OpenAPIBackend({

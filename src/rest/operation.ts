@@ -50,19 +50,6 @@ export type Operation<K extends OperationId> = (input: OperationInput<K>) => Pro
 export type Operations = { [K in OperationId]?: Operation<K> };
 
 /**
- * Handlers not yet typed by their operations (the Atom face, reworked on main while #11 typed the others): their
- * replies are still checked against openapi.yaml at run time, as every reply is in the tests.
- */
-export interface UntypedInput {
-  ctx: ServiceContext;
-  params: Record<string, string>;
-  query: Record<string, string | string[] | undefined>;
-  body: any; // validated against openapi.yaml before the handler runs
-  req: Request;
-}
-export type UntypedOperations = Record<string, (input: UntypedInput) => Promise<Reply>>;
-
-/**
  * How the adapter calls any handler: openapi-backend has validated the request against the operation before, so
  * the input has the operation's types; the compiler cannot follow that from the operationId it routed by.
  */

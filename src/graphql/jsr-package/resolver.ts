@@ -5,14 +5,15 @@ import { connectionOver, listComplexity, PageArgs, type Connection } from "../in
 import type { GraphQLContext } from "../infra/context";
 import { JsrVersionConnection, JsrVersionType } from "../jsr-version/type";
 import { ScopeType } from "../scope/type";
+import { scopeNamed } from "../scope/scope-named";
 import { UpdatePackageInput } from "./inputs";
 import { JsrPackageConnection, JsrPackageType, jsrPackageNode } from "./type";
 
 @Resolver(() => JsrPackageType)
 export class JsrPackageResolver {
   @FieldResolver(() => ScopeType)
-  async scope(@Root() pkg: JsrPackageType, @Ctx() ctx: GraphQLContext): Promise<ScopeType> {
-    return (await ctx.loaders.scopeByName.load(pkg.scope))!;
+  scope(@Root() pkg: JsrPackageType, @Ctx() ctx: GraphQLContext): Promise<ScopeType> {
+    return scopeNamed(ctx, pkg.scope);
   }
 
   @FieldResolver(() => JsrVersionConnection, { complexity: listComplexity, description: "Newest first." })

@@ -1,7 +1,7 @@
 // Packages of either ecosystem as GraphQL nodes; lists are loaded through
 // the request's DataLoaders, so a list costs one statement per ecosystem.
 import type { ServiceContext } from "../../services/shared/context";
-import type { PackageRef } from "../../services/catalog/package-directory";
+import type { PackageRef } from "../../storage/queries/package-directory";
 import type { FoundPackage } from "../../services/catalog/package-search";
 import { atomPackageNode } from "../atom-package/type";
 import { jsrPackageNode } from "../jsr-package/type";

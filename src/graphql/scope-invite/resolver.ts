@@ -4,11 +4,8 @@ import type { GraphQLContext } from "../infra/context";
 import { uuidArgument } from "../infra/ids";
 import { ScopeMemberType } from "../scope-member/type";
 import { ScopeType } from "../scope/type";
+import { scopeNamed } from "../scope/scope-named";
 import { ScopeInviteType } from "./type";
-
-async function scopeNamed(ctx: GraphQLContext, name: string): Promise<ScopeType> {
-  return (await ctx.loaders.scopeByName.load(name))!;
-}
 
 @Resolver(() => ScopeInviteType)
 export class ScopeInviteResolver {

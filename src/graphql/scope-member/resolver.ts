@@ -3,11 +3,8 @@ import * as members from "../../services/accounts/scope-members";
 import type { GraphQLContext } from "../infra/context";
 import { uuidArgument } from "../infra/ids";
 import { ScopeType } from "../scope/type";
+import { scopeNamed } from "../scope/scope-named";
 import { ScopeMemberType } from "./type";
-
-async function scopeNamed(ctx: GraphQLContext, name: string): Promise<ScopeType> {
-  return (await ctx.loaders.scopeByName.load(name))!;
-}
 
 @Resolver(() => ScopeMemberType)
 export class ScopeMemberResolver {

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from "type-graphql";
 import { featuredJsrPackages, registryCounts } from "../../services/jsr/package-listing";
-import { listAllPackages } from "../../services/catalog/package-directory";
+import { listAllPackages } from "../../storage/queries/package-directory";
 import type { GraphQLContext } from "../infra/context";
 import { STATS_COST } from "../infra/cost";
 import { jsrPackageNode } from "../jsr-package/type";

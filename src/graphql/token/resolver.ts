@@ -4,11 +4,10 @@ import { storedPermissions } from "../../services/shared/permissions";
 import * as tokens from "../../services/accounts/tokens";
 import type { GraphQLContext } from "../infra/context";
 import { uuidArgument } from "../infra/ids";
-import { TokenPermissionInput } from "./inputs";
 import { CreateTokenPayload, TokenPermissionType, TokenType } from "./type";
 
 /** GraphQL gives absent optional fields as null; a permission's shape is told by the fields it has. */
-function withoutNulls(input: TokenPermissionInput): Record<string, unknown> {
+function withoutNulls(input: TokenPermissionType): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null && v !== undefined));
 }
 
@@ -23,7 +22,7 @@ export class TokenResolver {
   createToken(
     @Arg("description", () => String, { defaultValue: "" }) description: string,
     @Arg("expiresAt", () => Date, { nullable: true }) expiresAt: Date | null,
-    @Arg("permissions", () => [TokenPermissionInput], { nullable: true }) permissions: TokenPermissionInput[] | null,
+    @Arg("permissions", () => [TokenPermissionType], { nullable: true }) permissions: TokenPermissionType[] | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateTokenPayload> {
     return tokens.createOwnToken(ctx, { description, expiresAt, permissions: permissions?.map(withoutNulls) });

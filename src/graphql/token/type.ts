@@ -1,9 +1,11 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { ConnectionType } from "../infra/connection";
 
 @ObjectType("TokenPermission", {
   description: 'What a limited token may do (jsr\'s permissions): publish to a scope, to a package of it, or one version of that package, with the tarball\'s hash ("sha256-<hex>").',
 })
+// One class for both directions: a permission is given in the same shape it is read back in.
+@InputType("TokenPermissionInput", { description: "A permission, in one of jsr's shapes: scope; scope and package; or scope, package, version and tarballHash." })
 export class TokenPermissionType {
   @Field(() => String, { description: 'Always "package/publish".' })
   permission!: string;

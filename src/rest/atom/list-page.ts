@@ -1,11 +1,14 @@
 // A page of an Atom list or search, with the headers Pulsar's clients read: Link (absolute URLs from PUBLIC_URL;
 // the website takes the second link for the last page), Query-Total (how many match) and Query-Limit (page size).
 import { parseAtomListQuery } from "../../services/atom/list-query";
-import { listAtomPackages, searchAtomPackages } from "../../services/atom/package-listing";
-import { ok, type Reply, type UntypedInput } from "../operation";
+import { listAtomPackages, searchAtomPackages } from "../../storage/queries/atom-package-pages";
+import { ok, type OperationInput, type ReplyOf } from "../operation";
 import { presentAtomPackages } from "./present";
 
-export async function listPage({ ctx, query, req }: UntypedInput, kind: { search: boolean; themes: boolean }): Promise<Reply> {
+/** The operations that answer a page of packages. */
+type ListOperation = "atomListPackages" | "atomSearchPackages" | "atomListThemes" | "atomSearchThemes";
+
+export async function listPage({ ctx, query, req }: OperationInput<ListOperation>, kind: { search: boolean; themes: boolean }): Promise<ReplyOf<ListOperation>> {
   const { page, q, echo, request } = parseAtomListQuery(query, kind);
   const { items, total } = q ? await searchAtomPackages(ctx.sql, q, request) : await listAtomPackages(ctx.sql, request);
   const last = Math.max(1, Math.ceil(total / request.limit));

@@ -3,14 +3,13 @@ import * as atom from "../../services/atom/packages";
 import * as stars from "../../services/atom/stars";
 import * as reads from "../../services/atom/package-reads";
 import { requireUser } from "../../services/shared/policies";
-import { WharfError } from "../../errors";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
-import { featuredAtomPackages } from "../../services/atom/package-listing";
-import { created, noContent, ok, type UntypedOperations } from "../operation";
+import { featuredAtomPackages } from "../../storage/queries/atom-package-pages";
+import { created, noContent, ok, type Operations } from "../operation";
 import { listPage } from "./list-page";
 import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentAtomVersion, presentStargazer } from "./present";
 
-export const atomPackageOperations: UntypedOperations = {
+export const atomPackageOperations: Operations = {
   atomListPackages: (input) => listPage(input, { search: false, themes: false }),
 
   atomSearchPackages: (input) => listPage(input, { search: true, themes: false }),
@@ -29,7 +28,7 @@ export const atomPackageOperations: UntypedOperations = {
 
   async atomGetPackage({ ctx, params, query }) {
     const pkg = await reads.readAtomPackage(ctx.sql, params.packageName);
-    return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine as string | undefined));
+    return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine));
   },
 
   async atomCreatePackage({ ctx, query, body }) {
@@ -56,13 +55,11 @@ export const atomPackageOperations: UntypedOperations = {
 
   async atomCreateVersion({ ctx, params, query, body }) {
     const tag = String(body?.tag ?? query.tag ?? "");
-    if (!tag) throw new WharfError("malformedRequest", "Malformed request: tag is required.");
     // rename=true, or rename=<new-name> as ppm publish --rename sends it (in the query or the JSON body).
     const given = String(body?.rename ?? query.rename ?? "").trim();
     const rename = given === "" || given === "false" ? false : given === "true" ? true : given;
     const version = await atom.publishAtomVersion(ctx, params.packageName, tag, rename);
-    const pkg = presentAtomPackageWithVersions(reads.asRead(await atom.getAtomPackage(ctx.db, version.name)), ctx.config);
-    return created(pkg.versions![version.version]);
+    return created(presentAtomVersion(version.name, version, ctx.config));
   },
 
   async atomDeleteVersion({ ctx, params }) {

@@ -4,7 +4,8 @@
 import type { User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
-import { isUniqueViolation, lockOwnerName } from "../shared/sql";
+import { isUniqueViolation } from "../../storage/pg-errors";
+import { lockOwnerName } from "../../storage/queries/locks";
 import type { ProviderProfile } from "./oidc";
 import { startSession } from "./sessions";
 import type { SignedIn } from "./sign-in";

@@ -7,7 +7,8 @@ import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { requireScopeAdmin, requireScopeMember, requireSelfOrStaff, requireUser } from "../shared/policies";
 import { getScope } from "./scopes";
-import { isUniqueViolation, lockRow } from "../shared/sql";
+import { isUniqueViolation } from "../../storage/pg-errors";
+import { lockRow } from "../../storage/queries/locks";
 import { getUserById, getUserByLogin } from "./users";
 
 export type MemberWithUser = ScopeMember & { user: User };

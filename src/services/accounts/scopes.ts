@@ -5,7 +5,8 @@ import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { canAdministerScope, requireScopeAdmin, requireUser } from "../shared/policies";
 import { assertName } from "../shared/names";
-import { isUniqueViolation, lockOwnerName, lockRow } from "../shared/sql";
+import { isUniqueViolation } from "../../storage/pg-errors";
+import { lockOwnerName, lockRow } from "../../storage/queries/locks";
 
 export interface ScopeQuotas {
   packageUsage: number;

@@ -5,7 +5,7 @@ import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { requireStaff } from "../shared/policies";
-import { lockOwnerName } from "../shared/sql";
+import { lockOwnerName } from "../../storage/queries/locks";
 import { issueToken, hashSecret, type IssuedToken } from "./tokens";
 import { hashPassword } from "./passwords";
 import { endUserSessions } from "./sessions";

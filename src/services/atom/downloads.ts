@@ -3,28 +3,10 @@
 import { malformed } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
 import type { DownloadWriter } from "../shared/download-counter";
+import { addAtomDownloads } from "../../storage/queries/atom-downloads";
 
-/**
- * Adds a batch of tarball downloads (see shared/download-counter.ts) to the totals and to each day's row, together.
- * In SQL, not through Prisma's update: that would move updated_at (@updatedAt), and sort=updated_at would follow
- * downloads instead of publishes. A package deleted (or renamed) since its downloads were counted takes none.
- */
-export const writeAtomDownloads = (db: Db): DownloadWriter => async (tallies) => {
-  const perPackage = new Map<string, number>();
-  for (const t of tallies) perPackage.set(t.name, (perPackage.get(t.name) ?? 0) + t.count);
-  await db.$transaction([
-    db.$executeRaw`
-      UPDATE atom_packages p SET downloads = p.downloads + t.count
-      FROM unnest(${[...perPackage.keys()]}::text[], ${[...perPackage.values()]}::int[]) AS t(name, count)
-      WHERE p.name = t.name`,
-    db.$executeRaw`
-      INSERT INTO atom_daily_downloads (name, day, count)
-      SELECT t.name, t.day::date, sum(t.count) FROM unnest(${tallies.map((t) => t.name)}::text[], ${tallies.map((t) => t.day)}::text[], ${tallies.map((t) => t.count)}::int[]) AS t(name, day, count)
-      JOIN atom_packages p ON p.name = t.name
-      GROUP BY t.name, t.day
-      ON CONFLICT (name, day) DO UPDATE SET count = atom_daily_downloads.count + excluded.count`,
-  ]);
-};
+/** Writes batches of tarball downloads (see shared/download-counter.ts): the versions are not counted apart. */
+export const writeAtomDownloads = (db: Db): DownloadWriter => (tallies) => addAtomDownloads(db, tallies);
 
 export interface DailyDownloads {
   /** YYYY-MM-DD, UTC. */

@@ -3,15 +3,14 @@
 // stale name in the list.
 import type { ServiceContext } from "../shared/context";
 import { getAtomPackage, summarize } from "./packages";
-import type { AtomPackageSummary } from "./package-listing";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import { requireStaff } from "../shared/policies";
+import { setAtomPackageFeatured } from "../../storage/queries/atom-featured";
 
 /** Staff: puts a package in the featured list (/packages/featured, or /themes/featured for a theme) or takes it out. */
 export async function featureAtomPackage(ctx: ServiceContext, requested: string, featured: boolean): Promise<AtomPackageSummary> {
   requireStaff(ctx);
   const { name } = await getAtomPackage(ctx.db, requested);
-  // In SQL: featuring is not an update of the package (Prisma's update would move updated_at).
-  await ctx.db.$executeRaw`
-    UPDATE atom_packages SET featured_at = CASE WHEN ${featured} THEN coalesce(featured_at, now()) END WHERE name = ${name}`;
+  await setAtomPackageFeatured(ctx.db, name, featured);
   return summarize(await getAtomPackage(ctx.db, name));
 }

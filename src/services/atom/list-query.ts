@@ -1,7 +1,7 @@
 // How Pulsar reads the query of a list or a search (pulsar-edit/package-backend,
 // src/query_parameters): a value it cannot use falls back to its default instead
 // of a 400, so that the website's and ppm's requests always get a page.
-import type { AtomFilter, AtomPageRequest, AtomSort } from "./package-listing";
+import type { AtomFilter, AtomPageRequest, AtomSort } from "../../storage/queries/atom-package-pages";
 
 /** Pulsar's page size. */
 export const ATOM_PAGE_SIZE = 30;

@@ -12,7 +12,7 @@ import {
 } from "../../storage/queries/atom-package-reads";
 import type { ServiceContext } from "../shared/context";
 import { normalizeLogin } from "../accounts/users";
-import { summaryOf, type AtomPackageSummary } from "./package-listing";
+import { summaryOf, type AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import type { AtomPackageWithDetail } from "./packages";
 
 export type AtomVersionShown = AtomVersionRow;

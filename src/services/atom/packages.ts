@@ -9,8 +9,8 @@ import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeA
 import { grammarFileTypesAt } from "./grammars";
 import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./package-names";
 import { requireAtomOwner } from "../shared/policies";
-import { isForeignKeyViolation, isUniqueViolation } from "../shared/sql";
-import type { AtomPackageSummary } from "./package-listing";
+import { isForeignKeyViolation, isUniqueViolation } from "../../storage/pg-errors";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 
@@ -114,6 +114,7 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
  * the package takes the name in the tag's package.json; a new name given must be that one.
  */
 export async function publishAtomVersion(ctx: ServiceContext, requested: string, tag: string, rename: boolean | string): Promise<AtomVersion> {
+  if (!tag) throw malformed("tag is required");
   const pkg = await getAtomPackage(ctx.db, requested);
   const name = pkg.name;
   await requireAtomOwner(ctx, ownerOf(pkg));
@@ -198,6 +199,6 @@ export function atomTarballUrl(publicUrl: string, name: string, version: string)
 }
 
 /** The versions an editor of version `engine` can run (all of them without an engine). */
-export function versionsRunningOn(pkg: AtomPackageWithDetail, engine: string | undefined): AtomVersion[] {
+export function versionsRunningOn<V extends Pick<AtomVersion, "metadata">>(pkg: { versions: V[] }, engine: string | undefined): V[] {
   return engine ? pkg.versions.filter((v) => runsOn(storedManifest(v.metadata), engine)) : pkg.versions;
 }

@@ -3,9 +3,9 @@ import type { User } from "../../generated/prisma/client";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { getAtomPackage, summarize, withDetail } from "./packages";
-import type { AtomPackageSummary } from "./package-listing";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import { requireUser } from "../shared/policies";
-import { isForeignKeyViolation } from "../shared/sql";
+import { isForeignKeyViolation } from "../../storage/pg-errors";
 import { WharfError } from "../../errors";
 
 export async function starAtomPackage(ctx: ServiceContext, requested: string): Promise<AtomPackageSummary> {

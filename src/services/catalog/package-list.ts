@@ -2,12 +2,12 @@
 // its order maps onto that list, and what needs words to look for.
 import type { Package } from "../../generated/prisma/client";
 import { malformed } from "../../errors";
-import { listAtomPackages, searchAtomPackages, type AtomPackageSummary, type AtomSort } from "../atom/package-listing";
+import { listAtomPackages, searchAtomPackages, type AtomPackageSummary, type AtomSort } from "../../storage/queries/atom-package-pages";
 import { getAtomPackage, summarize } from "../atom/packages";
 import { getPackage } from "../jsr/packages";
 import { listJsrPackages, type PageRequest } from "../jsr/package-listing";
 import type { ServiceContext } from "../shared/context";
-import { listAllPackages, type PackageRef } from "./package-directory";
+import { listAllPackages, type PackageRef } from "../../storage/queries/package-directory";
 import type { FoundPackage } from "./package-search";
 
 export type Ecosystem = "jsr" | "atom";

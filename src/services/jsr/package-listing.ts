@@ -15,10 +15,9 @@ export interface PackageFilter {
   query?: string;
 }
 
-export interface PageRequest {
-  offset: number;
-  limit: number;
-}
+import type { PageRequest } from "../../storage/queries/page";
+
+export type { PageRequest };
 
 export async function listJsrPackages(
   ctx: ServiceContext,

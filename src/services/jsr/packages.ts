@@ -6,7 +6,8 @@ import type { ServiceContext } from "../shared/context";
 import { assertName } from "../shared/names";
 import { requireScopeAdmin, requireScopeMember, requireStaff } from "../shared/policies";
 import { getScope, scopeQuotas } from "../accounts/scopes";
-import { isUniqueViolation, lockRow } from "../shared/sql";
+import { isUniqueViolation } from "../../storage/pg-errors";
+import { lockPackage, lockRow } from "../../storage/queries/locks";
 import { packageChanged } from "./package-events";
 import { latestOf } from "./versions";
 import type { Loaders } from "../shared/loaders";
@@ -15,19 +16,6 @@ export async function getPackage(db: Tx, scope: string, name: string): Promise<P
   const pkg = await db.package.findUnique({ where: { scope_name: { scope, name } } });
   if (!pkg) throw new WharfError("packageNotFound");
   return pkg;
-}
-
-const LOCK_MODES = { update: "FOR UPDATE", noKeyUpdate: "FOR NO KEY UPDATE", share: "FOR SHARE" } as const;
-
-/**
- * Locks a package's row until the transaction ends, and reads what publishing needs of it (undefined: no such
- * package). Its deletion ("update") waits for the uploads ("share") and the version commits ("noKeyUpdate") under way,
- * and they for it: a version can never be added to a package being deleted.
- */
-export async function lockPackage(tx: Tx, scope: string, name: string, mode: keyof typeof LOCK_MODES): Promise<{ isArchived: boolean } | undefined> {
-  const rows = await tx.$queryRaw<Array<{ is_archived: boolean }>>`
-    SELECT is_archived FROM packages WHERE scope = ${scope} AND name = ${name} ${Prisma.raw(LOCK_MODES[mode])}`;
-  return rows[0] && { isArchived: rows[0].is_archived };
 }
 
 export async function listScopePackages(db: Tx, scope: string): Promise<Package[]> {

@@ -1,10 +1,12 @@
 // Per-request DataLoaders: whatever the page size, a GraphQL query costs one
 // SQL statement per kind of thing it loads, not one per parent.
 import DataLoader from "dataloader";
-import { Prisma, type AtomVersion, type Package, type PackageDependency, type PackageFile, type PackageVersion, type PublishingTask, type Scope, type Token, type User } from "../../generated/prisma/client";
+import { type Package, type PackageDependency, type PackageFile, type PackageVersion, type PublishingTask, type Scope, type Token, type User } from "../../generated/prisma/client";
 import type { Tx } from "../../storage/database";
 import type { SqlReader } from "../../storage/sql-reader";
-import { atomPackagesNamed, type AtomPackageSummary } from "../atom/package-listing";
+import { atomPackagesNamed, type AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import { starredAmong } from "../../storage/queries/atom-stars";
+import { liveVersionsOf, type AtomVersionRow } from "../../storage/queries/atom-versions";
 import type { InviteWithUsers, MemberWithUser } from "../accounts/scope-members";
 import { bySemverDescending } from "../jsr/versions";
 
@@ -32,7 +34,7 @@ export interface Loaders {
   /** By current name: the package with its star count and latest version. */
   atomPackageByName: DataLoader<string, AtomPackageSummary | undefined>;
   /** By package name; newest first, deleted versions left out. */
-  atomVersionsByPackage: DataLoader<string, AtomVersion[]>;
+  atomVersionsByPackage: DataLoader<string, AtomVersionRow[]>;
   /** Keyed "userId:name": whether that user starred that package. */
   atomStarByUser: DataLoader<string, boolean>;
 }
@@ -62,19 +64,9 @@ const inviteUsers = { targetUser: true, requestingUser: true } as const;
 export function createLoaders(db: Tx, sql: SqlReader): Loaders {
   return {
     atomPackageByName: new DataLoader(async (names) => byKey(names, await atomPackagesNamed(sql, names), (p) => p.name)),
-    // The Atom loaders serve 100-package pages; plain SQL, as Prisma's compiling of a 100-name IN list cost more than the query.
-    atomVersionsByPackage: new DataLoader(async (names) => {
-      const versions = await sql.rows<AtomVersion>(Prisma.sql`
-        SELECT name, version, metadata, tarball, deleted, created_at AS "createdAt"
-        FROM atom_versions WHERE name = ANY(${[...names]}::text[]) AND NOT deleted`);
-      return groupedByKey(names, versions.sort(bySemverDescending), (v) => v.name);
-    }),
+    atomVersionsByPackage: new DataLoader(async (names) => groupedByKey(names, (await liveVersionsOf(sql, names)).sort(bySemverDescending), (v) => v.name)),
     atomStarByUser: new DataLoader(async (keys) => {
-      const pairs = keys.map((key) => key.split(":") as [string, string]);
-      const stars = await sql.rows<{ key: string }>(Prisma.sql`
-        SELECT user_id || ':' || name AS key FROM atom_stars
-        WHERE user_id = ANY(${pairs.map(([userId]) => userId)}::uuid[]) AND name = ANY(${pairs.map(([, name]) => name)}::text[])`);
-      const starred = new Set(stars.map((s) => s.key));
+      const starred = await starredAmong(sql, keys.map((key) => key.split(":") as [string, string]));
       return keys.map((key) => starred.has(key));
     }),
     userById: new DataLoader(async (ids) => byKey(ids, await db.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id)),

@@ -5,7 +5,7 @@
 import type { Readable } from "node:stream";
 import semver from "semver";
 import type { PublishingTask } from "../../../generated/prisma/client";
-import { errorFields, malformed, WharfError } from "../../../errors";
+import { errorFields, malformed, PublishError, WharfError, type TaskFailureCode } from "../../../errors";
 import type { Logger } from "../../../logger";
 import { BlobTooLargeError, type BlobStore } from "../../../storage/blob-store";
 import type { Db } from "../../../storage/database";
@@ -14,12 +14,13 @@ import { inBatches } from "../../shared/cooperative";
 import type { Dependency } from "./module-imports";
 import { packagePathProblem } from "./package-paths";
 import { packageChanged } from "../package-events";
-import { lockPackage } from "../packages";
+import { insertPackageFiles } from "../../../storage/queries/package-files";
 import { requirePermittedTarball, requirePublisher } from "../../shared/policies";
 import { dependenciesOf, readConfig, type PackageConfig } from "./publish-config";
 import { getScope, scopeQuotas } from "../../accounts/scopes";
-import { isUniqueViolation, lockRow } from "../../shared/sql";
-import { MAX_TARBALL_BYTES, PublishError, unpackTarball, type UnpackedPackage } from "./tarball";
+import { isUniqueViolation } from "../../../storage/pg-errors";
+import { lockPackage, lockRow } from "../../../storage/queries/locks";
+import { MAX_TARBALL_BYTES, unpackTarball, type UnpackedPackage } from "./tarball";
 import { advance, fail, holdLease, LeaseLost, newLeaseToken, release, setLease, succeed, taskReady, type HeldTask } from "./task-leases";
 
 /** What processing needs: no request, no actor (it runs in the background). */
@@ -77,7 +78,7 @@ export async function startPublish(ctx: ServiceContext, upload: Upload): Promise
     if (handed.count > 0) taskReady();
   } catch (err) {
     const refusal = err instanceof BlobTooLargeError ? tooLarge() : err instanceof WharfError ? err : undefined;
-    const [code, message] = refusal ? [refusal.code, refusal.message] : ["uploadIncomplete", "The upload of the tarball did not complete."];
+    const [code, message]: [TaskFailureCode, string] = refusal ? [refusal.code, refusal.message] : ["uploadIncomplete", "The upload of the tarball did not complete."];
     await fail(ctx.db, held, code, message).catch((failure) =>
       // Left as it is, the task is failed by a worker once its lease runs out.
       ctx.log.warn("could not fail a publishing task", { id: task.id, error: String(failure?.message ?? failure) }),
@@ -178,12 +179,7 @@ async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, 
       await succeed(tx, task);
       await tx.packageVersion.create({ data: { scope, name, version, exports: config.exports, readme } });
       // Batches, with the event loop given back between them: thousands of files must not stall other requests.
-      await inBatches(unpacked.files, INSERT_BATCH, (files) =>
-        tx.$executeRaw`
-          INSERT INTO package_files (scope, name, version, path, size, sha256)
-          SELECT ${scope}, ${name}, ${version}, f.path, f.size, f.sha256
-          FROM unnest(${files.map((f) => f.path)}::text[], ${files.map((f) => f.size)}::int[], ${files.map((f) => f.sha256)}::text[]) AS f(path, size, sha256)`,
-      );
+      await inBatches(unpacked.files, INSERT_BATCH, (files) => insertPackageFiles(tx, { scope, name, version }, files));
       await inBatches(dependencies, INSERT_BATCH, (batch) =>
         tx.packageDependency.createMany({
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),
@@ -206,7 +202,7 @@ async function settle(worker: PublishWorker, task: HeldTask, err: unknown): Prom
     log.warn("publishing task taken over by another worker", { id: task.id });
     return;
   }
-  let failure: { code: string; message: string } | undefined;
+  let failure: { code: TaskFailureCode; message: string } | undefined;
   if (err instanceof PublishError) failure = { code: err.code, message: err.message };
   // No version row without its task: one there already came from elsewhere.
   else if (isUniqueViolation(err)) failure = { code: "duplicateVersionPublish", message: "This version of the package is already published." };

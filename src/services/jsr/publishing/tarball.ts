@@ -9,22 +9,13 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Parser, type ReadEntry } from "tar";
 import type { BlobStore } from "../../../storage/blob-store";
+import { PublishError } from "../../../errors";
 import { cooperative } from "../../shared/cooperative";
 import { importsOf, isModule } from "./module-imports";
 import { packagePathProblem } from "./package-paths";
 
 export const MAX_TARBALL_BYTES = 20 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
-
-/** A publish that cannot succeed, with jsr's error code; the task fails with it. */
-export class PublishError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface UnpackedFile {
   path: string;

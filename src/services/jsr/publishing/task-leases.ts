@@ -7,8 +7,10 @@
 // never both publish a task, nor move it backwards.
 import { randomUUID } from "node:crypto";
 import type { PublishingTask, PublishingTaskStatus } from "../../../generated/prisma/client";
+import type { TaskFailureCode } from "../../../errors/publish";
 import type { Logger } from "../../../logger";
 import type { Db, Tx } from "../../../storage/database";
+import { advanceHeldTask, dropLease, extendLease, leaseOldestFreeTask } from "../../../storage/queries/publishing-task-leases";
 
 export const UNFINISHED: PublishingTaskStatus[] = ["pending", "processing", "processed"];
 
@@ -28,28 +30,15 @@ export function newLeaseToken(): string {
 
 /** Starts (or extends) a lease on a task the caller holds by its token, measured on the database's clock. */
 export async function setLease(db: Db | Tx, task: { id: string; token: string }, leaseMs: number): Promise<boolean> {
-  const updated = await db.$executeRaw`
-    UPDATE publishing_tasks SET lease_expires_at = now() + ${leaseMs}::int * interval '1 millisecond'
-    WHERE id = ${task.id}::uuid AND lease_token = ${task.token}::uuid AND status IN ('pending', 'processing', 'processed')`;
-  return updated > 0;
+  return extendLease(db, task, leaseMs);
 }
 
 /** Claims the oldest unfinished task nobody holds (or whose holder's lease ran out), or none. */
 export async function claimTask(db: Db, leaseMs: number): Promise<HeldTask | undefined> {
   const token = newLeaseToken();
-  const claimed = await db.$queryRaw<Array<{ id: string }>>`
-    UPDATE publishing_tasks
-    SET lease_token = ${token}::uuid, lease_expires_at = now() + ${leaseMs}::int * interval '1 millisecond', attempts = attempts + 1
-    WHERE id = (
-      SELECT id FROM publishing_tasks
-      WHERE status IN ('pending', 'processing', 'processed') AND (lease_expires_at IS NULL OR lease_expires_at < now())
-      ORDER BY created_at
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id`;
-  if (claimed.length === 0) return undefined;
-  const task = await db.publishingTask.findUniqueOrThrow({ where: { id: claimed[0].id } });
+  const id = await leaseOldestFreeTask(db, token, leaseMs);
+  if (id === undefined) return undefined;
+  const task = await db.publishingTask.findUniqueOrThrow({ where: { id } });
   return { ...task, token };
 }
 
@@ -77,10 +66,7 @@ export function holdLease(db: Db, task: { id: string; token: string }, leaseMs: 
 /** Moves a held task forward to `status`; never backwards (a retry of a processed task stays processed). */
 export async function advance(db: Db, task: HeldTask, status: "processing" | "processed"): Promise<void> {
   const earlier: PublishingTaskStatus[] = status === "processing" ? ["pending"] : ["pending", "processing"];
-  const updated = await db.$executeRaw`
-    UPDATE publishing_tasks SET status = CASE WHEN status = ANY(${earlier}::"PublishingTaskStatus"[]) THEN ${status}::"PublishingTaskStatus" ELSE status END, updated_at = now()
-    WHERE id = ${task.id}::uuid AND lease_token = ${task.token}::uuid AND status IN ('pending', 'processing', 'processed')`;
-  if (updated === 0) throw new LeaseLost(task.id);
+  if (!(await advanceHeldTask(db, task, earlier, status))) throw new LeaseLost(task.id);
 }
 
 /** Marks a held task successful, inside the transaction that commits its version (which must roll back if this throws). */
@@ -93,7 +79,7 @@ export async function succeed(tx: Tx, task: HeldTask): Promise<void> {
 }
 
 /** Fails a held task for good; false when it was no longer the holder's. */
-export async function fail(db: Db, task: { id: string; token: string }, code: string, message: string): Promise<boolean> {
+export async function fail(db: Db, task: { id: string; token: string }, code: TaskFailureCode, message: string): Promise<boolean> {
   const done = await db.publishingTask.updateMany({
     where: { id: task.id, leaseToken: task.token, status: { in: UNFINISHED } },
     // PostgreSQL refuses NUL in text; a message may quote what the package holds.
@@ -104,9 +90,7 @@ export async function fail(db: Db, task: { id: string; token: string }, code: st
 
 /** Lets go of a held task to be tried again, by any Wharf, no sooner than `delayMs` from now. */
 export async function release(db: Db, task: HeldTask, delayMs: number): Promise<void> {
-  await db.$executeRaw`
-    UPDATE publishing_tasks SET lease_token = NULL, lease_expires_at = now() + ${delayMs}::int * interval '1 millisecond'
-    WHERE id = ${task.id}::uuid AND lease_token = ${task.token}::uuid AND status IN ('pending', 'processing', 'processed')`;
+  await dropLease(db, task, delayMs);
 }
 
 /**

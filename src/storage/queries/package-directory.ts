@@ -1,9 +1,9 @@
 // Packages of both ecosystems in one list: which ones, in what order. The
 // caller loads each package through its ecosystem's loader.
 import { Prisma } from "../../generated/prisma/client";
-import type { SqlReader } from "../../storage/sql-reader";
-import type { PageRequest } from "../jsr/package-listing";
-import { containsPattern } from "../shared/sql";
+import type { SqlReader } from "../sql-reader";
+import type { PageRequest } from "./page";
+import { containsPattern } from "./contains-pattern";
 
 export type PackageRef = { ecosystem: "jsr"; scope: string; name: string } | { ecosystem: "atom"; name: string };
 export type DirectoryOrderField = "createdAt" | "updatedAt" | "name";

@@ -3,8 +3,7 @@
 // cost does not grow with the registry.
 import semver from "semver";
 import { Prisma, type AtomPackage } from "../../generated/prisma/client";
-import { malformed } from "../../errors";
-import type { SqlReader } from "../../storage/sql-reader";
+import type { SqlReader } from "../sql-reader";
 
 export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars" | "name";
 
@@ -176,16 +175,6 @@ export async function featuredAtomPackages(sql: SqlReader, themes: boolean): Pro
  * are the names nearest the query (by trigram similarity) offered instead:
  * a typo still finds its package, and an exact query is not diluted.
  */
-/**
- * The words of an Atom search: like Pulsar, only the first 50 characters count (whole code points here: the query
- * also goes into each Link header, which must stay small enough for clients to read); never nothing.
- */
-export function atomSearchQuery(q: string): string {
-  const text = Array.from(q).slice(0, 50).join("").trim();
-  if (!text) throw malformed("q is required");
-  return text;
-}
-
 export function searchAtomPackages(sql: SqlReader, query: string, request: AtomPageRequest) {
   const text = query.trim().toLowerCase();
   const squashed = text.replace(/[-_\s]/g, "");
