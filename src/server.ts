@@ -14,6 +14,7 @@ import { reportingErrors } from "./storage/blobs/instrumented";
 import { createMetrics } from "./http/metrics";
 import { openDatabase } from "./storage/database";
 import { startChangeFeed } from "./storage/change-feed";
+import { forgetTokens } from "./services/accounts/token-cache";
 import { createDownloadCounter } from "./services/shared/download-counter";
 import { writeAtomDownloads } from "./services/atom/downloads";
 
@@ -60,7 +61,12 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     const downloads = { atom: createDownloadCounter(writeAtomDownloads(database.db), log) };
     const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log, metrics, downloads });
     // Other Wharfs on this database publish too: their changes reach this one's caches at once.
-    const feed = await startChangeFeed(database.url, database.db, log, { onGap: app.forgetCachedPackages });
+    const feed = await startChangeFeed(database.url, database.db, log, {
+      onGap: () => {
+        app.forgetCachedPackages();
+        forgetTokens();
+      },
+    });
     server.off("request", answerWhileStarting);
     server.on("request", app.handler);
     // The embedded database is this process's alone: leases a crashed run left are void, its tasks taken at once.

@@ -99,6 +99,20 @@ const external = Boolean(process.env.DATABASE_URL);
     expect(daily).toEqual([{ count: 30 }]);
   });
 
+  it("refuses a token revoked through one Wharf on the others, which had it cached", async () => {
+    const [first, second] = wharfs;
+    const login = uniqueName("revoked");
+    const made = await graphql(first.url, `mutation($input: CreateUserInput!) { createUser(input: $input) { token } }`, { input: { login, name: login, isStaff: false } }, first.adminToken);
+    const token = made.data.createUser.token as string;
+    const self = (w: WharfProcess) => fetch(`${w.url}/api/user`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await self(second)).status).toBe(200);
+    const [listed] = (await bodyOf(await fetch(`${first.url}/api/user/tokens`, { headers: { authorization: `Bearer ${token}` } }))) as Array<{ id: string }>;
+    expect((await fetch(`${first.url}/api/user/tokens/${listed.id}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } })).status).toBe(204);
+    expect((await self(first)).status).toBe(401);
+    // The other Wharf hears of it through NOTIFY, within milliseconds, not at the end of its cache's few seconds.
+    await eventually("the other Wharf to refuse the revoked token", async () => ((await self(second)).status === 401 ? true : undefined));
+  });
+
   it("lets another finish a task whose Wharf was killed mid-task, once", async () => {
     // Every version commit waits on a lock the test holds: the task stays mid-way until the test lets it go.
     const blocker = new Client({ connectionString: wharfs[0].databaseUrl });
