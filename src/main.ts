@@ -35,9 +35,13 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutting down", { signal });
     started!.then((server) => server.stop()).then(
-      () => process.exit(0),
+      () => {
+        log.flush();
+        process.exit(0);
+      },
       (err) => {
         log.error("shutdown failed", { error: String(err) });
+        log.flush();
         process.exit(1);
       },
     );
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     onDatabaseLost: (error) => {
       // Serving 503s forever helps nobody: exit, so that a supervisor (systemd, docker, k8s) starts Wharf afresh.
       log.error("exiting: the database is gone", { error: error.message });
+      log.flush();
       process.exit(1);
     },
   });
