@@ -7,6 +7,7 @@ import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { SqlReader } from "../storage/sql-reader";
+import type { Downloads } from "../services/shared/context";
 import { graphqlHandler } from "../graphql/infra/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
@@ -29,6 +30,7 @@ export interface AppDeps {
   config: Config;
   log: Logger;
   metrics: Metrics;
+  downloads: Downloads;
 }
 
 export interface App {

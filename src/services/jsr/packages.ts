@@ -1,4 +1,5 @@
 // jsr packages: @scope/name. Versions and publishing build on these.
+import { packageScore, scorePercentage } from "./docs/package-score";
 import { Prisma, type Package } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
@@ -56,6 +57,8 @@ export interface PackageSummary {
   latestVersion: string | null;
   dependencyCount: number;
   dependentCount: number;
+  /** jsr's score of the latest version, as a percentage; null when it has none. */
+  score: number | null;
 }
 
 /** Counts and latest version for a package, through the request's loaders: a list of packages costs three statements, not three per package. */
@@ -65,8 +68,12 @@ export async function summarize(loaders: Loaders, pkg: Package): Promise<Package
     loaders.dependentsByPackage.load(`@${pkg.scope}/${pkg.name}`),
   ]);
   const latest = latestOf(versions);
-  const dependencies = latest ? await loaders.dependenciesByVersion.load(`${pkg.scope}/${pkg.name}/${latest.version}`) : [];
-  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: dependencies.length, dependentCount: dependents.length };
+  const latestKey = latest && `${pkg.scope}/${pkg.name}/${latest.version}`;
+  const [dependencies, versionScore] = latestKey
+    ? await Promise.all([loaders.dependenciesByVersion.load(latestKey), loaders.versionScoreByVersion.load(latestKey)])
+    : [[], undefined];
+  const score = versionScore ? scorePercentage(packageScore(versionScore, { description: pkg.description, runtimeCompat: pkg.runtimeCompat as never })) : null;
+  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: dependencies.length, dependentCount: dependents.length, score };
 }
 
 export interface PackageUpdate {
@@ -108,7 +115,8 @@ export async function deletePackage(ctx: ServiceContext, scope: string, name: st
     // Uploads hold the package's row while they open their task: after this, none can be under way unseen.
     if (!(await lockPackage(tx, scope, name, "update"))) throw new WharfError("packageNotFound");
     const versions = await tx.packageVersion.count({ where: { scope, name } });
-    const live = await tx.publishingTask.count({ where: { scope, name, status: { not: "failure" } } });
+    // Tasks under way; a succeeded one whose version staff deleted does not keep the package.
+    const live = await tx.publishingTask.count({ where: { scope, name, status: { notIn: ["failure", "success"] } } });
     if (versions + live > 0) throw new WharfError("packageNotEmpty");
     await tx.package.delete({ where: { scope_name: { scope, name } } });
   });
