@@ -32,6 +32,10 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   // Listen first: with PORT=0 the links Wharf writes need the port it was given, and a request that comes while
   // the database and the app start is answered 503 at once rather than left hanging.
   const server = http.createServer();
+  // Idle keep-alive connections stay open longer than the 60 s a proxy or load balancer (nginx, AWS ALB) keeps its
+  // own: with Node's 5 s, a client reusing a connection at that moment saw "other side closed" instead of an answer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("request", answerWhileStarting);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
