@@ -1,31 +1,20 @@
 // GraphQL: latency at 10 concurrent connections of two 100-package queries:
 // jsr packages with their scope and its creator, and Atom packages with their
 // latest version, owner, star count and whether the viewer starred them.
-import autocannon from "autocannon";
 import { query, startWharf, type WharfProcess } from "../test/support/server";
 import { adminPost } from "./support";
+import { statementsPerRequest, versusBare, type Endpoint } from "./versus-bare";
 
 const PACKAGES = 100;
 const SCOPE_SIZE = 20; // a scope may add 20 packages a week
 
-async function latency(server: WharfProcess, label: string, graphqlQuery: string): Promise<Record<string, string>> {
-  const options = {
-    url: `${server.url}/graphql`,
-    method: "POST" as const,
-    headers: { "content-type": "application/json", authorization: `Bearer ${server.adminToken}` },
-    body: JSON.stringify({ query: graphqlQuery }),
-    connections: 10,
-  };
-  // A warm-up first, so that the figures are of a warm server.
-  await autocannon({ ...options, duration: 2 });
-  const result = await autocannon({ ...options, duration: 5 });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`graphql bench: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return {
-    [`graphql ${label} p50 ms`]: String(result.latency.p50),
-    [`graphql ${label} p99 ms`]: String(result.latency.p99),
-    [`graphql ${label} req/s`]: String(Math.round(result.requests.average)),
-  };
-}
+const post = (server: WharfProcess, label: string, graphqlQuery: string): Endpoint => ({
+  label: `graphql ${label}`,
+  path: "/graphql",
+  method: "POST",
+  headers: { "content-type": "application/json", authorization: `Bearer ${server.adminToken}` },
+  body: JSON.stringify({ query: graphqlQuery }),
+});
 
 export async function benchGraphql(): Promise<Record<string, string>> {
   const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
@@ -54,14 +43,17 @@ export async function benchGraphql(): Promise<Record<string, string>> {
        SELECT u.id, p.name FROM users u, atom_packages p WHERE u.login = 'admin' AND substring(p.name from 6)::int % 3 = 0`,
     );
     await query(server.databaseUrl, "VACUUM ANALYZE");
-    return {
-      ...(await latency(server, "100 jsr packages", `{ packages(first: ${PACKAGES}, filter: { ecosystem: JSR }) { totalCount nodes { id name ... on JsrPackage { fullName scope { scope creator { login } } } } } }`)),
-      ...(await latency(
+    const endpoints = [
+      post(server, "100 jsr packages", `{ packages(first: ${PACKAGES}, filter: { ecosystem: JSR }) { totalCount nodes { id name ... on JsrPackage { fullName scope { scope creator { login } } } } } }`),
+      post(
         server,
         "100 atom packages",
         `{ packages(first: ${PACKAGES}, filter: { ecosystem: ATOM }, orderBy: { field: STARS }) { totalCount nodes { name ... on AtomPackage { owner starCount viewerHasStarred latestVersion { version } } } } }`,
-      )),
-    };
+      ),
+    ];
+    const figures = await versusBare(server, endpoints);
+    await statementsPerRequest(server, endpoints, figures);
+    return figures;
   } finally {
     await server.destroy();
   }

@@ -1,16 +1,12 @@
-// jsr: serving registry files and meta.json, against a bare Node http server
-// returning the same bytes on this machine in this run (the ratio is what
-// matters); and the peak memory of publishing a 20 MiB tarball.
+// jsr: REST reads of a scope and a package, registry files and meta.json, each beside a bare node http server
+// returning the same bytes in this run (targets: ratio >= 0.5 for REST reads, >= 0.6 for registry files); and the
+// peak memory of publishing a 20 MiB tarball.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import autocannon from "autocannon";
 import { denoPackage, tarball, uploadTarball, waitForTask } from "../test/support/packages";
 import { startWharf, type WharfProcess } from "../test/support/server";
 import { adminPost } from "./support";
-
-const SECONDS = 5;
+import { statementsPerRequest, versusBare, type Endpoint } from "./versus-bare";
 
 /** Uploads and waits for the task to end; returns its final status. */
 async function publish(server: WharfProcess, scope: string, name: string, version: string, body: Buffer): Promise<string> {
@@ -18,22 +14,6 @@ async function publish(server: WharfProcess, scope: string, name: string, versio
   const task = (await res.json()) as { id: string };
   if (!res.ok) throw new Error(`publish: ${res.status} ${JSON.stringify(task)}`);
   return (await waitForTask(server.url, task.id)).status;
-}
-
-async function requestsPerSecond(url: string): Promise<number> {
-  const result = await autocannon({ url, connections: 10, duration: SECONDS });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.average;
-}
-
-/** A bare server that answers every request with these bytes and headers. */
-async function bareServer(body: Buffer, contentType: string): Promise<{ url: string; close(): void }> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": contentType, "content-length": body.length });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
 }
 
 function memoryKiB(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -51,22 +31,14 @@ export async function benchJsr(): Promise<Record<string, string>> {
     if ((await publish(server, "bench", "files", "1.0.0", await tarball(denoPackage("@bench/files", "1.0.0", { "mod.ts": module })))) !== "success") {
       throw new Error("the benchmark package did not publish");
     }
-    for (const [label, path, type] of [
-      ["file", "/@bench/files/1.0.0/mod.ts", "text/typescript"],
-      ["meta.json", "/@bench/files/meta.json", "application/json"],
-    ] as const) {
-      const bytes = Buffer.from(await (await fetch(server.url + path)).arrayBuffer());
-      const bare = await bareServer(bytes, type);
-      try {
-        const wharf = await requestsPerSecond(server.url + path);
-        const baseline = await requestsPerSecond(bare.url);
-        figures[`jsr ${label} req/s (Wharf)`] = String(Math.round(wharf));
-        figures[`jsr ${label} req/s (bare node http)`] = String(Math.round(baseline));
-        figures[`jsr ${label} ratio (target >= 0.5)`] = (wharf / baseline).toFixed(2);
-      } finally {
-        bare.close();
-      }
-    }
+    const endpoints: Endpoint[] = [
+      { label: "jsr scope", path: "/api/scopes/bench" },
+      { label: "jsr package", path: "/api/scopes/bench/packages/files" },
+      { label: "jsr registry file", path: "/@bench/files/1.0.0/mod.ts" },
+      { label: "jsr meta.json", path: "/@bench/files/meta.json" },
+    ];
+    Object.assign(figures, await versusBare(server, endpoints));
+    await statementsPerRequest(server, endpoints, figures);
 
     // Memory: the peak resident size while publishing a 20 MiB tarball, above the idle size before it.
     await adminPost(server, "/api/scopes/bench/packages", { package: "big" });

@@ -14,6 +14,9 @@ import { reportingErrors } from "./storage/blobs/instrumented";
 import { createMetrics } from "./http/metrics";
 import { openDatabase } from "./storage/database";
 import { startChangeFeed } from "./storage/change-feed";
+import { forgetTokens } from "./services/accounts/token-cache";
+import { createDownloadCounter } from "./services/shared/download-counter";
+import { writeAtomDownloads } from "./services/atom/downloads";
 
 export interface RunningServer {
   url: string;
@@ -54,9 +57,16 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     // Uploads a crash cut short left temporary files; only those no live process can still be writing go.
     const abandoned = await blobs.removeAbandonedUploads();
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
-    const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log, metrics });
+    // Counted in memory, written in batches; written out at stop, once the last request is answered.
+    const downloads = { atom: createDownloadCounter(writeAtomDownloads(database.db), log) };
+    const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log, metrics, downloads });
     // Other Wharfs on this database publish too: their changes reach this one's caches at once.
-    const feed = await startChangeFeed(database.url, database.db, log, { onGap: app.forgetCachedPackages });
+    const feed = await startChangeFeed(database.url, database.db, log, {
+      onGap: () => {
+        app.forgetCachedPackages();
+        forgetTokens();
+      },
+    });
     server.off("request", answerWhileStarting);
     server.on("request", app.handler);
     // The embedded database is this process's alone: leases a crashed run left are void, its tasks taken at once.
@@ -82,6 +92,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
         server.closeIdleConnections();
         await closed;
         await worker.stop();
+        await downloads.atom.stop();
         await feed.stop();
         await app.stop();
         await opened.close();

@@ -162,6 +162,18 @@ describe("listing, search and stars", () => {
     expect(gazers.map((g: { login: string }) => g.login).sort()).toEqual([user.login, fan.login].sort());
   });
 
+  it("counts downloads made at once exactly, in the total and the day's row", async () => {
+    const { user, name, repo } = await publisher();
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) })).status).toBe(201);
+    const tarball = `${world.server.url}/atom/api/packages/${name}/versions/1.1.0/tarball`;
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => fetch(tarball).then(async (r) => (await r.arrayBuffer(), r.status))));
+    expect(statuses).toEqual(Array(40).fill(200));
+    // Counted in memory and written in batches; a read waits for the batches of its own Wharf.
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.downloads).toBe("40");
+    const daily = await query<{ count: number }>(world.server.databaseUrl, "SELECT count FROM atom_daily_downloads WHERE name = $1", [name]);
+    expect(daily).toEqual([{ count: 40 }]);
+  });
+
   it("counts packages for the Link header as they are published and deleted", async () => {
     // The total, read as a client would: the last page's number and how many it holds.
     const total = async () => {

@@ -92,7 +92,25 @@ const external = Boolean(process.env.DATABASE_URL);
       Array.from({ length: 30 }, (_, i) => fetch(`${wharfs[i % 3].url}/atom/api/packages/${name}/versions/1.0.0/tarball`).then((r) => r.status)),
     );
     expect(downloads).toEqual(Array(30).fill(200));
-    expect((await bodyOf(await fetch(`${wharfs[2].url}/atom/api/packages/${name}`))).downloads).toBe("30"); // a string, as Pulsar sends it
+    // Each Wharf writes its downloads in batches, within a second: the total reaches 30 and the day's row agrees.
+    const shown = async () => (await bodyOf(await fetch(`${wharfs[2].url}/atom/api/packages/${name}`))).downloads as string;
+    await eventually("all 30 downloads to be written", async () => ((await shown()) === "30" ? true : undefined)); // a string, as Pulsar sends it
+    const daily = await query<{ count: number }>(wharfs[0].databaseUrl, "SELECT count FROM atom_daily_downloads WHERE name = $1", [name]);
+    expect(daily).toEqual([{ count: 30 }]);
+  });
+
+  it("refuses a token revoked through one Wharf on the others, which had it cached", async () => {
+    const [first, second] = wharfs;
+    const login = uniqueName("revoked");
+    const made = await graphql(first.url, `mutation($input: CreateUserInput!) { createUser(input: $input) { token } }`, { input: { login, name: login, isStaff: false } }, first.adminToken);
+    const token = made.data.createUser.token as string;
+    const self = (w: WharfProcess) => fetch(`${w.url}/api/user`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await self(second)).status).toBe(200);
+    const [listed] = (await bodyOf(await fetch(`${first.url}/api/user/tokens`, { headers: { authorization: `Bearer ${token}` } }))) as Array<{ id: string }>;
+    expect((await fetch(`${first.url}/api/user/tokens/${listed.id}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } })).status).toBe(204);
+    expect((await self(first)).status).toBe(401);
+    // The other Wharf hears of it through NOTIFY, within milliseconds, not at the end of its cache's few seconds.
+    await eventually("the other Wharf to refuse the revoked token", async () => ((await self(second)).status === 401 ? true : undefined));
   });
 
   it("lets another finish a task whose Wharf was killed mid-task, once", async () => {

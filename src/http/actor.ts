@@ -19,17 +19,23 @@ export async function resolveCredential(db: Tx, headers: IncomingHttpHeaders): P
   return token === undefined ? undefined : authenticate(db, token);
 }
 
-/** A request's service context: who acts, and fresh DataLoaders. */
+/**
+ * A request's service context: who acts, and fresh DataLoaders. Unless the request is itself a download, it waits
+ * for the downloads this process counted to be written (at once when none waits): its reads show them.
+ */
 export async function requestContext(
   deps: Omit<ServiceContext, "actor" | "loaders">,
   headers: IncomingHttpHeaders,
+  options: { download?: boolean } = {},
 ): Promise<ServiceContext> {
-  const { db, sql, blobs, config, log } = deps;
+  const { db, sql, blobs, config, log, downloads } = deps;
+  if (!options.download) await downloads.atom.settled();
   const credential = await resolveCredential(db, headers);
   return {
     db,
     sql,
     blobs,
+    downloads,
     config,
     log,
     loaders: createLoaders(db, sql),

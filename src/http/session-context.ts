@@ -24,6 +24,7 @@ export async function graphqlRequestContext(deps: AppDeps, req: Request, res: Re
   const { db, config } = deps;
   const cookie = presentedToken(req.headers) === undefined ? readCookie(req.headers, sessionCookieName(config)) : undefined;
   const user = cookie ? await sessionUser(db, cookie) : undefined;
+  if (user) await deps.downloads.atom.settled();
   const context = user
     ? { ...deps, loaders: createLoaders(deps.db, deps.sql), actor: user, permissions: null }
     : await requestContext(deps, req.headers);

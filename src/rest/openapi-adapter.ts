@@ -11,6 +11,7 @@ import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "op
 import { asWharfError, errorFields, errorReply, faceOf, malformed, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
 import type { ServiceContext } from "../services/shared/context";
+import { matchRoutesOnce } from "./route-matcher";
 import { unstorableJson, unstorableText } from "../services/shared/storable";
 import type { AnyOperation, Operations, Reply } from "./operation";
 
@@ -34,6 +35,9 @@ export function sendError(res: Response, urlPath: string, err: WharfError): void
  */
 const rfc3339 = addFormats.get("date-time") as { validate: (text: string) => boolean };
 const representableDateTime = { type: "string" as const, validate: (text: string) => rfc3339.validate(text) && !Number.isNaN(Date.parse(text)) };
+
+/** Operations that count a download: they need not wait for earlier downloads to be written. */
+const COUNTING_DOWNLOADS = new Set(["atomDownloadTarball"]);
 
 /** An express handler serving every operation of openapi.yaml that `operations` implements. */
 export async function restHandler(
@@ -76,7 +80,10 @@ export async function restHandler(
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
       noteRouteTemplate(req, `${req.baseUrl}${c.operation.path}`);
       return operation({
-        ctx: { ...(await requestContext(baseContext, req.headers)), ...(faceOf(req.path) === "jsr" && { sudo: req.headers["x-jsr-sudo"] === "true" }) },
+        ctx: {
+          ...(await requestContext(baseContext, req.headers, { download: COUNTING_DOWNLOADS.has(operationId) })),
+          ...(faceOf(req.path) === "jsr" && { sudo: req.headers["x-jsr-sudo"] === "true" }),
+        },
         params: c.request.params as Record<string, string>,
         query: c.request.query as Record<string, unknown>,
         body: c.request.requestBody,
@@ -85,10 +92,7 @@ export async function restHandler(
     });
   }
   await api.init();
-  // openapi-backend rebuilds its list of operations (with lodash) at every match, twice a request;
-  // the document never changes after init, so the list is built once.
-  const allOperations = api.router.getOperations();
-  api.router.getOperations = () => allOperations;
+  matchRoutesOnce(api);
 
   const check = baseContext.config.checkResponses ? contractCheck(api) : undefined;
 

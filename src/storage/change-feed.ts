@@ -1,5 +1,6 @@
-// Package changes crossing processes: several Wharfs on one PostgreSQL each keep a copy of registry files (the
-// meta.json cache), and a publish through one must be visible through all at once, not after a TTL.
+// Package and credential changes crossing processes: several Wharfs on one PostgreSQL each keep a copy of registry
+// files (the meta.json cache) and of verified tokens, and a publish or a revocation through one must hold through all
+// at once, not after a TTL.
 //
 // Each change this process makes (services call packageChanged) is sent with pg_notify; each process LISTENs on
 // one connection of its own and replays the changes the others made as local packageChanged events, which the
@@ -9,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import type { Logger } from "../logger";
 import { onPackageChanged, packageChanged } from "../services/jsr/package-events";
+import { credentialsChanged, onCredentialsChanged } from "../services/accounts/credential-events";
 import type { Db } from "./database";
 
 const CHANNEL = "wharf_package_changed";
@@ -36,7 +38,8 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
       if (!change || change.from === self) return;
       replaying = true;
       try {
-        packageChanged(change.scope, change.name);
+        if ("scope" in change) packageChanged(change.scope, change.name);
+        else credentialsChanged();
       } finally {
         replaying = false;
       }
@@ -69,27 +72,34 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
   };
 
   await listen();
-  const stopSending = onPackageChanged((scope, name) => {
+  const send = (change: Record<string, string>) => {
     if (replaying || stopped) return;
-    const payload = JSON.stringify({ from: self, scope, name });
+    const payload = JSON.stringify({ from: self, ...change });
     db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`.catch((err: Error) =>
-      log.warn("could not tell other Wharfs about a package change", { scope, name, error: err.message }),
+      log.warn("could not tell other Wharfs about a change", { ...change, error: err.message }),
     );
-  });
+  };
+  const stopSendingPackages = onPackageChanged((scope, name) => send({ scope, name }));
+  const stopSendingCredentials = onCredentialsChanged(() => send({ kind: "credentials" }));
 
   return {
     async stop() {
       stopped = true;
-      stopSending();
+      stopSendingPackages();
+      stopSendingCredentials();
       await listener?.end().catch(() => undefined);
     },
   };
 }
 
-function parseChange(payload: string | undefined): { from: string; scope: string; name: string } | undefined {
+type Change = { from: string; scope: string; name: string } | { from: string; kind: "credentials" };
+
+function parseChange(payload: string | undefined): Change | undefined {
   try {
     const change = JSON.parse(payload ?? "");
-    return typeof change?.from === "string" && typeof change.scope === "string" && typeof change.name === "string" ? change : undefined;
+    if (typeof change?.from !== "string") return undefined;
+    if (change.kind === "credentials") return { from: change.from, kind: "credentials" };
+    return typeof change.scope === "string" && typeof change.name === "string" ? change : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // GraphQL at /graphql: Apollo Server, with Apollo Sandbox as the landing page for browsers.
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Request, type RequestHandler } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -32,6 +32,9 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
     // edge.ts refuses longer documents with a catalogue code first; the parser holds to it as well.
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      // Wharf sets no cache hints; Apollo's default cache-control plugin wrapped every field resolver to look for
+      // them (x1.24-1.30 on 100-package pages without it).
+      ApolloServerPluginCacheControlDisabled(),
       queryLimits(schema),
       queryTimeLimit(deps.config.graphqlTimeoutMs, deps.log),
       deps.config.graphqlIntrospection

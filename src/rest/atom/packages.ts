@@ -1,6 +1,7 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
 import * as atom from "../../services/atom/packages";
 import * as stars from "../../services/atom/stars";
+import * as reads from "../../services/atom/package-reads";
 import { requireUser } from "../../services/shared/policies";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
 import { featuredAtomPackages } from "../../storage/queries/atom-package-pages";
@@ -26,13 +27,13 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomGetPackage({ ctx, params, query }) {
-    const pkg = await atom.getAtomPackage(ctx.db, params.packageName);
+    const pkg = await reads.readAtomPackage(ctx.sql, params.packageName);
     return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine));
   },
 
   async atomCreatePackage({ ctx, query, body }) {
     const repository = String(body?.repository ?? query.repository ?? "");
-    return created(presentAtomPackageWithVersions(await atom.createAtomPackage(ctx, repository), ctx.config));
+    return created(presentAtomPackageWithVersions(reads.asRead(await atom.createAtomPackage(ctx, repository)), ctx.config));
   },
 
   async atomDeletePackage({ ctx, params }) {
@@ -41,12 +42,12 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomGetVersion({ ctx, params }) {
-    const version = await atom.getAtomVersion(ctx.db, params.packageName, params.versionName);
-    return ok(presentAtomVersion(version.name, version, ctx.config));
+    const { pkg, version } = await reads.readAtomVersion(ctx.sql, params.packageName, params.versionName);
+    return ok(presentAtomVersion(pkg.name, version, ctx.config));
   },
 
   async atomDownloadTarball({ ctx, params }) {
-    const sha256 = await atom.downloadAtomVersion(ctx.db, params.packageName, params.versionName);
+    const sha256 = await reads.downloadAtomTarball(ctx, params.packageName, params.versionName);
     const stream = await ctx.blobs.open(sha256);
     if (!stream) throw new Error(`tarball blob ${sha256} is missing`);
     return { status: 200, stream, headers: { "Content-Type": "application/gzip" } };
@@ -76,7 +77,7 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomListStargazers({ ctx, params }) {
-    return ok((await stars.stargazers(ctx.db, params.packageName)).map(presentStargazer));
+    return ok((await reads.readStargazers(ctx.sql, params.packageName)).map(presentStargazer));
   },
 
   async atomListViewerStars({ ctx }) {
@@ -85,7 +86,7 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomListUserStars({ ctx, params }) {
-    return ok(presentAtomPackages(await stars.starredByLogin(ctx.db, params.login), ctx.config));
+    return ok(presentAtomPackages(await reads.readStarredBy(ctx.sql, params.login), ctx.config));
   },
 
   // The editor's update feed in Squirrel's format; 204 (nothing newer) until staff record a release.

@@ -1,11 +1,11 @@
 // Pulsar's JSON shapes for packages (../shared/reference/pulsar-package-*.json, and what
 // pulsar-edit/package-backend's constructPackageObjectShort/Full send today).
 import semver from "semver";
-import type { User } from "../../generated/prisma/client";
 import type { Config } from "../../config";
 import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
-import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, summarize, versionsRunningOn, type AtomPackageWithDetail } from "../../services/atom/packages";
+import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, versionsRunningOn } from "../../services/atom/packages";
 import { storedManifest } from "../../services/atom/manifest";
+import { latestShown, type AtomPackageRead, type AtomVersionShown } from "../../services/atom/package-reads";
 import { cloneUrlOf } from "../../services/atom/git-repository";
 import type { components } from "../contract";
 
@@ -41,20 +41,20 @@ export const presentAtomPackages = (packages: AtomPackageSummary[], where: Where
  * A package with its versions, newest first (as Pulsar orders them), as GET /packages/:name shows it: with an
  * engine, only the versions that engine can run.
  */
-export function presentAtomPackageWithVersions(pkg: AtomPackageWithDetail, where: Where, engine?: string): AtomPackageBody {
+export function presentAtomPackageWithVersions(pkg: AtomPackageRead, where: Where, engine?: string): AtomPackageBody {
   const shown = [...versionsRunningOn(pkg, engine)].sort((a, b) => semver.rcompare(a.version, b.version));
   return {
-    ...presentAtomPackage(summarize(pkg, shown), where),
+    ...presentAtomPackage({ ...pkg, latest: latestShown(shown)?.version ?? null }, where),
     versions: Object.fromEntries(shown.map((v) => [v.version, presentAtomVersion(pkg.name, v, where)])),
   };
 }
 
 /** A version: its package.json, with where its tarball is and the commit its tag named. */
-export function presentAtomVersion(name: string, version: AtomPackageWithDetail["versions"][number], where: Where): AtomVersionBody {
+export function presentAtomVersion(name: string, version: AtomVersionShown, where: Where): AtomVersionBody {
   const tarball = atomTarballUrl(where.publicUrl, name, version.version);
   return { ...storedManifest(version.metadata), sha: version.sha, tarball_url: tarball, dist: { tarball, sha: version.sha } };
 }
 
-export function presentStargazer(user: User) {
-  return { login: user.login };
+export function presentStargazer(login: string) {
+  return { login };
 }

@@ -1,6 +1,7 @@
 // The Wharf user behind a provider's account: found by issuer and subject (never by name or email, which
 // people change and providers reuse), or made at the first sign-in with a login from preferred_username,
 // made unique among users and scopes (logins and scope names are one namespace).
+import { credentialsChanged } from "./credential-events";
 import type { User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
@@ -68,6 +69,7 @@ export async function signInWithProvider(db: Db, profile: ProviderProfile, staff
     }
   } else if (staffGroup !== undefined && user.isStaff !== inStaffGroup) {
     user = await db.user.update({ where: { id: user.id }, data: { isStaff: inStaffGroup } });
+    credentialsChanged();
   }
   if (user.isBlocked) throw new WharfError("blocked");
   return { user, session: await startSession(db, user.id) };

@@ -1,5 +1,7 @@
 // Personal access tokens. Only a sha256 of each secret is stored; the secret
 // is shown once, when it is made.
+import { cachedToken, keepToken, tokenCacheGeneration } from "./token-cache";
+import { credentialsChanged } from "./credential-events";
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma, type Token, type User } from "../../generated/prisma/client";
 import { malformed, WharfError } from "../../errors";
@@ -82,6 +84,7 @@ export async function revokeOwnToken(ctx: ServiceContext, id: string): Promise<v
   const user = requireUser(ctx);
   const { count } = await ctx.db.token.deleteMany({ where: { id, userId: user.id } });
   if (count === 0) throw new WharfError("tokenNotFound");
+  credentialsChanged();
   ctx.loaders.tokensByUser.clear(user.id);
 }
 
@@ -96,7 +99,13 @@ export interface Credential {
  * error (not anonymity), so a client with a stale token learns why it fails.
  */
 export async function authenticate(db: Tx, secret: string): Promise<Credential> {
-  const token = await db.token.findUnique({ where: { hash: hashSecret(secret) }, include: { user: true } });
+  const hash = hashSecret(secret);
+  let token = cachedToken(hash);
+  if (!token) {
+    const readAt = tokenCacheGeneration();
+    token = (await db.token.findUnique({ where: { hash }, include: { user: true } })) ?? undefined;
+    if (token) keepToken(hash, token, readAt);
+  }
   if (!token || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) {
     throw new WharfError("invalidBearerToken");
   }

@@ -1,5 +1,6 @@
 // Local accounts. Wharf has no GitHub: where the jsr API says githubLogin it
 // means the Wharf login.
+import { credentialsChanged } from "./credential-events";
 import type { User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
@@ -58,7 +59,9 @@ export async function setUserBlocked(ctx: ServiceContext, login: string, isBlock
   requireStaff(ctx);
   const user = await getUserByLogin(ctx.db, login);
   if (isBlocked) await endUserSessions(ctx.db, user.id);
-  return ctx.db.user.update({ where: { id: user.id }, data: { isBlocked } });
+  const updated = await ctx.db.user.update({ where: { id: user.id }, data: { isBlocked } });
+  credentialsChanged();
+  return updated;
 }
 
 export async function getUserById(db: Tx, id: string): Promise<User> {
@@ -87,7 +90,7 @@ export async function userUsage(db: Db, userId: string): Promise<{ scopeUsage: n
  * it returns that user.
  */
 export async function ensureAdminUser(db: Db, variable: string): Promise<User> {
-  return db.$transaction(async (tx) => {
+  const admin = await db.$transaction(async (tx) => {
     await lockOwnerName(tx, "admin");
     const existing = await tx.user.findUnique({ where: { login: "admin" } });
     if (existing) return tx.user.update({ where: { id: existing.id }, data: { isStaff: true, isBlocked: false } });
@@ -96,6 +99,8 @@ export async function ensureAdminUser(db: Db, variable: string): Promise<User> {
     }
     return tx.user.create({ data: { login: "admin", name: "Administrator", isStaff: true } });
   });
+  credentialsChanged();
+  return admin;
 }
 
 /**

@@ -2,19 +2,11 @@
 // row per package per UTC day for the history.
 import { malformed } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
+import type { DownloadWriter } from "../shared/download-counter";
+import { addAtomDownloads } from "../../storage/queries/atom-downloads";
 
-/**
- * Counts one tarball download, in the total and in today's row, together. In SQL, not through Prisma's update:
- * that would move updated_at (@updatedAt), and sort=updated_at would follow downloads instead of publishes.
- */
-export async function countAtomDownload(db: Db, name: string): Promise<void> {
-  await db.$transaction([
-    db.$executeRaw`UPDATE atom_packages SET downloads = downloads + 1 WHERE name = ${name}`,
-    db.$executeRaw`
-      INSERT INTO atom_daily_downloads (name, day, count) VALUES (${name}, (now() AT TIME ZONE 'UTC')::date, 1)
-      ON CONFLICT (name, day) DO UPDATE SET count = atom_daily_downloads.count + 1`,
-  ]);
-}
+/** Writes batches of tarball downloads (see shared/download-counter.ts): the versions are not counted apart. */
+export const writeAtomDownloads = (db: Db): DownloadWriter => (tallies) => addAtomDownloads(db, tallies);
 
 export interface DailyDownloads {
   /** YYYY-MM-DD, UTC. */

@@ -58,10 +58,28 @@ export function locateRepository(config: Pick<Config, "gitBase" | "dataDir">, re
   return { owner, name, gitDir: fs.existsSync(bare) ? bare : path.join(config.gitBase, owner, name), cacheDir };
 }
 
+// Clone URLs of listed packages, for a few seconds: finding a folder's (bare or not) costs a stat per package
+// listed. Bounded in bytes; a folder that changes its layout shows within CLONE_URL_MS.
+const CLONE_URL_MS = 10_000;
+const CLONE_URL_BYTES = 1 << 20;
+const cloneUrls = new Map<string, { url: string; until: number }>();
+let cloneUrlBytes = 0;
+
 /** Where git clones owner/repo from: the server's URL, or the folder's file:// URL. */
 export function cloneUrlOf(config: Pick<Config, "gitBase" | "dataDir">, repository: string): string {
+  const key = `${config.gitBase}\0${repository}`;
+  const now = Date.now();
+  const known = cloneUrls.get(key);
+  if (known && known.until > now) return known.url;
   const repo = locateRepository(config, repository);
-  return repo.url ?? pathToFileURL(repo.gitDir).href;
+  const url = repo.url ?? pathToFileURL(repo.gitDir).href;
+  if (cloneUrlBytes > CLONE_URL_BYTES) {
+    cloneUrls.clear();
+    cloneUrlBytes = 0;
+  }
+  if (!known) cloneUrlBytes += 2 * (key.length + url.length);
+  cloneUrls.set(key, { url, until: now + CLONE_URL_MS });
+  return url;
 }
 
 export async function listTags(repo: GitRepository): Promise<string[]> {

@@ -3,13 +3,12 @@ import semver from "semver";
 import type { AtomPackage, AtomVersion } from "../../generated/prisma/client";
 import { malformed, WharfError } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
-import { countAtomDownload } from "./downloads";
 import { runsOn, storedManifest } from "./manifest";
 import type { ServiceContext } from "../shared/context";
 import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
 import { grammarFileTypesAt } from "./grammars";
 import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./package-names";
-import { requireAtomOwner } from "../shared/policies";
+import { requireAtomOwner, viewerOf } from "../shared/policies";
 import { isForeignKeyViolation, isUniqueViolation } from "../../storage/pg-errors";
 import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 
@@ -162,6 +161,16 @@ export function summarize({ versions, _count, ...pkg }: AtomPackageWithDetail, s
   return { ...pkg, starCount: _count.stars, latest: latestOf(shown)?.version ?? null };
 }
 
+/** Whether the actor may publish or remove the package; for showing or hiding the owners' controls. */
+export async function canManageAtomPackage(ctx: ServiceContext, name: string): Promise<boolean> {
+  if (!viewerOf(ctx)) return false;
+  const pkg = await getAtomPackage(ctx.db, name);
+  return requireAtomOwner(ctx, ownerOf(pkg)).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function deleteAtomPackage(ctx: ServiceContext, name: string): Promise<void> {
   const pkg = await getAtomPackage(ctx.db, name);
   await requireAtomOwner(ctx, ownerOf(pkg));
@@ -186,13 +195,6 @@ export async function deleteAtomVersion(ctx: ServiceContext, name: string, versi
   });
 }
 
-export async function getAtomVersion(db: Tx, name: string, version: string): Promise<AtomVersion> {
-  const pkg = await getAtomPackage(db, name);
-  const found = await db.atomVersion.findUnique({ where: { name_version: { name: pkg.name, version } } });
-  if (!found || found.deleted) throw new WharfError("atomPackageNotFound");
-  return found;
-}
-
 /** How Pulsar says a package came to be: every Wharf package was published by its owner (none came over from atom.io). */
 export const ATOM_CREATION_METHOD = "User Made Package";
 
@@ -206,14 +208,7 @@ export function atomTarballUrl(publicUrl: string, name: string, version: string)
   return `${publicUrl}/atom/api/packages/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}/tarball`;
 }
 
-/** The tarball's blob key; each call is a download. */
-export async function downloadAtomVersion(db: Db, name: string, version: string): Promise<string> {
-  const found = await getAtomVersion(db, name, version);
-  await countAtomDownload(db, found.name);
-  return found.tarball;
-}
-
 /** The versions an editor of version `engine` can run (all of them without an engine). */
-export function versionsRunningOn(pkg: AtomPackageWithDetail, engine: string | undefined): AtomVersion[] {
+export function versionsRunningOn<V extends Pick<AtomVersion, "metadata">>(pkg: { versions: V[] }, engine: string | undefined): V[] {
   return engine ? pkg.versions.filter((v) => runsOn(storedManifest(v.metadata), engine)) : pkg.versions;
 }

@@ -5,7 +5,6 @@ import type { ServiceContext } from "../shared/context";
 import { getAtomPackage, summarize, withDetail } from "./packages";
 import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import { requireUser } from "../shared/policies";
-import { getUserByLogin } from "../accounts/users";
 import { isForeignKeyViolation } from "../../storage/pg-errors";
 import { WharfError } from "../../errors";
 
@@ -42,8 +41,4 @@ export async function starredBy(db: Tx, userId: string): Promise<AtomPackageSumm
     orderBy: { createdAt: "desc" },
   });
   return stars.map((s) => summarize(s.package));
-}
-
-export async function starredByLogin(db: Tx, login: string): Promise<AtomPackageSummary[]> {
-  return starredBy(db, (await getUserByLogin(db, login)).id);
 }

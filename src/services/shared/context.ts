@@ -7,6 +7,12 @@ import type { SqlReader } from "../../storage/sql-reader";
 import type { Loaders } from "./loaders";
 import type { User } from "../../generated/prisma/client";
 import type { Permission } from "./permissions";
+import type { DownloadCounter } from "./download-counter";
+
+/** Downloads, counted in memory and written in batches. */
+export interface Downloads {
+  atom: DownloadCounter;
+}
 
 export interface ServiceContext {
   db: Db;
@@ -15,6 +21,7 @@ export interface ServiceContext {
   config: Config;
   log: Logger;
   blobs: BlobStore;
+  downloads: Downloads;
   /** This request's DataLoaders; services that write clear what they change. */
   loaders: Loaders;
   /** The authenticated user, or undefined for an anonymous request. */

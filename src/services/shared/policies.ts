@@ -117,3 +117,11 @@ export function canAdministerScope(ctx: ServiceContext, scope: string): Promise<
     () => false,
   );
 }
+
+/** Whether the actor is a member of the scope (or staff); for showing or hiding what members may do (yank). */
+export function canActInScope(ctx: ServiceContext, scope: string): Promise<boolean> {
+  return requireScopeMember(ctx, scope).then(
+    () => true,
+    () => false,
+  );
+}

@@ -108,7 +108,8 @@ const SUMMARY_COLUMNS = Prisma.sql`
   (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
   array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
 
-function summaryOf(row: SummaryRow): AtomPackageSummary {
+/** A package's summary from its summary columns. */
+export function summaryOf(row: SummaryRow): AtomPackageSummary {
   return {
     name: row.name,
     owner: row.owner,

@@ -1,0 +1,83 @@
+// One endpoint of Wharf beside a bare node `http` server answering the same bytes from memory, in the same run on
+// the same machine: the ratio is the figure that means something. Also the SQL statements the endpoint runs.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import autocannon from "autocannon";
+import type { WharfProcess } from "../test/support/server";
+
+const CONNECTIONS = 10;
+const WARM_UP_SECONDS = 1;
+const SECONDS = 4;
+
+export interface Endpoint {
+  label: string;
+  path: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function run(url: string, endpoint: Endpoint, seconds: number): Promise<Run> {
+  const result = await autocannon({ url, method: endpoint.method ?? "GET", headers: endpoint.headers, body: endpoint.body, connections: CONNECTIONS, duration: seconds });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** A bare server that answers every request with these bytes and headers. */
+export async function bareServer(body: Buffer, contentType: string): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { "content-type": contentType, "content-length": body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+async function fetchOnce(server: WharfProcess, endpoint: Endpoint): Promise<Response> {
+  const res = await fetch(server.url + endpoint.path, { method: endpoint.method ?? "GET", headers: endpoint.headers, body: endpoint.body });
+  if (!res.ok) throw new Error(`${endpoint.path}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+/** Req/s, p50 and p99 of each endpoint and of bare node on its bytes, and their ratio. */
+export async function versusBare(server: WharfProcess, endpoints: Endpoint[]): Promise<Record<string, string>> {
+  const figures: Record<string, string> = {};
+  for (const endpoint of endpoints) {
+    const res = await fetchOnce(server, endpoint);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const bare = await bareServer(bytes, res.headers.get("content-type") ?? "application/octet-stream");
+    try {
+      await run(server.url + endpoint.path, endpoint, WARM_UP_SECONDS);
+      const wharf = await run(server.url + endpoint.path, endpoint, SECONDS);
+      const node = await run(bare.url, endpoint, SECONDS);
+      figures[endpoint.label] =
+        `${Math.round(wharf.rps)} req/s p50 ${wharf.p50} p99 ${wharf.p99} ms | bare ${Math.round(node.rps)} req/s p50 ${node.p50} p99 ${node.p99} ms | ratio ${(wharf.rps / node.rps).toFixed(2)}`;
+    } finally {
+      bare.close();
+    }
+  }
+  return figures;
+}
+
+/**
+ * The SQL statements each endpoint runs, read from X-Wharf-Sql-Statements: the server restarts with WHARF_COUNT_SQL
+ * (counting costs a little on every request, so the timed runs go without it).
+ */
+export async function statementsPerRequest(server: WharfProcess, endpoints: Endpoint[], figures: Record<string, string>): Promise<void> {
+  server.env.WHARF_COUNT_SQL = "true";
+  await server.restart();
+  for (const endpoint of endpoints) {
+    // The second request: the first may fill caches.
+    await (await fetchOnce(server, endpoint)).arrayBuffer();
+    const res = await fetchOnce(server, endpoint);
+    await res.arrayBuffer();
+    figures[endpoint.label] += ` | sql ${res.headers.get("x-wharf-sql-statements") ?? "?"}`;
+  }
+}
