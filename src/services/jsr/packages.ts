@@ -1,4 +1,6 @@
 // jsr packages: @scope/name. Versions and publishing build on these.
+import { jsrPackageWithCounts, type JsrPackageRow } from "../../storage/queries/jsr-package-read";
+import type { SqlReader } from "../../storage/sql-reader";
 import { Prisma, type Package } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
@@ -56,6 +58,18 @@ export interface PackageSummary {
   latestVersion: string | null;
   dependencyCount: number;
   dependentCount: number;
+}
+
+/** A package and its counts, as GET /api/scopes/{scope}/packages/{package} shows them: one statement. */
+export async function readPackage(sql: SqlReader, scope: string, name: string): Promise<{ pkg: Omit<JsrPackageRow, "versions" | "dependents">; summary: PackageSummary }> {
+  const row = await jsrPackageWithCounts(sql, scope, name);
+  if (!row) throw new WharfError("packageNotFound");
+  const { versions, dependents, ...pkg } = row;
+  const latest = latestOf(versions);
+  return {
+    pkg,
+    summary: { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: latest?.dependencies ?? 0, dependentCount: dependents },
+  };
 }
 
 /** Counts and latest version for a package, through the request's loaders: a list of packages costs three statements, not three per package. */
