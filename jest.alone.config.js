@@ -6,6 +6,9 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["<rootDir>/test/graphql-abuse.test.ts", "<rootDir>/test/publish-many-files.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // One migrated storage that every test server starts from a copy of (test/support/storage-template.ts).
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   testTimeout: 120000,
   maxWorkers: 1,
 };

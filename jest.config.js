@@ -10,6 +10,9 @@ module.exports = {
   // alone (jest.alone.config.js), so that other test files' servers do not slow them.
   testPathIgnorePatterns: ["/node_modules/", "/test/unit/", ...require("./jest.alone.config.js").testMatch],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // One migrated storage that every test server starts from a copy of (test/support/storage-template.ts).
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   testTimeout: 120000,
   maxWorkers: 2,
 };

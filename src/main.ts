@@ -4,7 +4,7 @@ import cluster from "node:cluster";
 import { runPrimary } from "./cluster";
 import { ConfigError, parseConfig } from "./config";
 import { createLogger } from "./logger";
-import { startServer } from "./server";
+import { startServer, type RunningServer } from "./server";
 
 async function main(): Promise<void> {
   let config;
@@ -22,21 +22,19 @@ async function main(): Promise<void> {
     await runPrimary(config, log);
     return;
   }
-  const server = await startServer(config, log, {
-    onDatabaseLost: (error) => {
-      // Serving 503s forever helps nobody: exit, so that a supervisor (systemd, docker, k8s) starts Wharf afresh.
-      log.error("exiting: the database is gone", { error: error.message });
-      log.flush();
-      process.exit(1);
-    },
-  });
-
+  // The handlers come first: a SIGTERM while the database starts or migrates (seconds, on a first start) must stop
+  // it cleanly too, once it is up, rather than kill Wharf and leave its PostgreSQL running without it.
   let stopping = false;
+  let started: Promise<RunningServer> | undefined;
   const shutdown = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal (a start that waits for an unreachable database, say): the operator means now.
+      log.warn("stopping at once", { signal });
+      process.exit(1);
+    }
     stopping = true;
     log.info("shutting down", { signal });
-    server.stop().then(
+    started!.then((server) => server.stop()).then(
       () => {
         log.flush();
         process.exit(0);
@@ -52,6 +50,15 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => log.error("unhandled rejection", { error: String((reason as Error)?.stack ?? reason) }));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  started = startServer(config, log, {
+    onDatabaseLost: (error) => {
+      // Serving 503s forever helps nobody: exit, so that a supervisor (systemd, docker, k8s) starts Wharf afresh.
+      log.error("exiting: the database is gone", { error: error.message });
+      log.flush();
+      process.exit(1);
+    },
+  });
+  await started;
 }
 
 main().catch((err) => {

@@ -78,7 +78,7 @@ describe("the device flow", () => {
     const page = await fetch(`${world.server.url}/auth?code=${flow.code}`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
-    expect(await page.text()).toContain("/api/authorizations/");
+    expect(await page.text()).toContain(`<div id="root">`);
   });
 
   it("tells a denied client so", async () => {

@@ -42,10 +42,15 @@ it("publishes with deno publish and runs with deno run", async () => {
 
   const greet = writeFiles({
     "deno.json": JSON.stringify({ name: `@${scope}/greet`, version: "1.0.0", exports: "./mod.ts", license: "MIT" }),
-    "mod.ts": "export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n",
+    "mod.ts": "/**\n * Greetings.\n * @module\n */\n/** Greets someone by name. */\nexport function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n",
   });
   const published = await deno(greet, "publish", "--token", alice.token);
   expect(published.stderr + published.stdout).toContain(`Successfully published @${scope}/greet@1.0.0`);
+  // Its docs, made at publish by deno doc, and the score they earn (module docs, every symbol documented, no slow types).
+  const docs = await world.anonymous.get(`/api/scopes/${scope}/packages/greet/versions/1.0.0/docs?symbol=greet`);
+  expect(docs.body.main).toMatchObject({ kind: "symbol", value: { symbol: { name: "greet", declarations: [{ jsDoc: { doc: "Greets someone by name." } }] } } });
+  const score = await world.anonymous.get(`/api/scopes/${scope}/packages/greet/score`);
+  expect(score.body).toMatchObject({ hasReadme: true, allEntrypointsDocs: true, percentageDocumentedSymbols: 1, allFastCheck: true, total: 2 + 1 + 5 + 5 });
 
   const shout = writeFiles({
     "deno.json": JSON.stringify({ name: `@${scope}/shout`, version: "0.1.0", exports: "./mod.ts", license: "MIT", ...FRESH_VERSIONS_OK }),

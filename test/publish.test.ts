@@ -110,6 +110,36 @@ describe("a successful publish", () => {
     expect((await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0/nope.ts`)).status).toBe(404);
   });
 
+  it("writes <version>_meta.json in jsr.io's shape: moduleGraph2, exports in source order, CORS as jsr sends it", async () => {
+    // test/fixtures/jsr-version-meta.json: upstream's module_graph publish test (api/src/publish.rs), as jsr.io serves it.
+    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "jsr-version-meta.json"), "utf8"));
+    const target = await newPackage();
+    const mod = ['/** A component. */', "// Two imports.", "", 'import {} from "./test.js";', "", "// Data.", 'import "./jsr.json" with { type: "json" };', ""].join("\n");
+    const files = {
+      "jsr.json": JSON.stringify({ name: `@${target.scope}/${target.name}`, version: "1.0.0", exports: { "./z": "./test.js", ".": "./mod.tsx" }, license: "MIT" }),
+      "mod.tsx": mod,
+      "test.js": 'export const test = "test";\n',
+    };
+    const res = await fetch(`${world.server.url}/api/scopes/${target.scope}/packages/${target.name}/versions/1.0.0?config=/jsr.json`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${target.owner.token}`, "content-type": "application/x-tar", "content-encoding": "gzip" },
+      body: await tarball(files),
+    });
+    expect((await finished((await bodyOf(res)).id)).error).toBeNull();
+    const served = await fetch(`${world.server.url}/@${target.scope}/${target.name}/1.0.0_meta.json`, { headers: { origin: "https://example.com" } });
+    expect(served.headers.get("access-control-allow-origin")).toBe("*");
+    expect(served.headers.get("access-control-expose-headers")).toBe("*");
+    const meta = await bodyOf(served);
+    expect(Object.keys(meta).sort()).toEqual(Object.keys(fixture).sort());
+    expect(Object.keys(meta.manifest).sort()).toEqual(Object.keys(fixture.manifest).sort());
+    for (const entry of Object.values(meta.manifest)) expect(entry).toEqual({ size: expect.any(Number), checksum: expect.stringMatching(/^sha256-[0-9a-f]{64}$/) });
+    expect(meta.moduleGraph2).toEqual(fixture.moduleGraph2);
+    expect(Object.entries(meta.exports)).toEqual(Object.entries(fixture.exports));
+    const preflight = await fetch(`${world.server.url}/@${target.scope}/${target.name}/meta.json`, { method: "OPTIONS" });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("HEAD, GET");
+  });
+
   it("records jsr and npm dependencies, and the dependents they make", async () => {
     const base = await newPackage("base");
     expect((await publish(base, "1.2.0")).status).toBe("success");
@@ -128,6 +158,9 @@ describe("a successful publish", () => {
     ]);
     const dependents = await world.anonymous.get(`/api/scopes/${base.scope}/packages/base/dependents`);
     expect(dependents.body).toEqual({ items: [{ scope: base.scope, package: "user", versions: ["0.1.0"], totalVersions: 1 }], total: 1 });
+    // jsr's usesNpm: true once a module imports an npm: package.
+    expect((await world.anonymous.get(`/api/scopes/${base.scope}/packages/user/versions/0.1.0`)).body.usesNpm).toBe(true);
+    expect((await world.anonymous.get(`/api/scopes/${base.scope}/packages/base/versions/1.2.0`)).body.usesNpm).toBe(false);
   });
 
   it("lets members yank a version: it stays, but is no longer latest", async () => {

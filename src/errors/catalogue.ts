@@ -74,6 +74,10 @@ export const ERRORS = {
   alreadyInvited: { status: 400, message: "This user has already been invited to this scope." },
   alreadyScopeMember: { status: 400, message: "This user is already a member of this scope." },
   scopeInviteNotFound: { status: 404, message: "The requested scope invite was not found." },
+  noScopeOwnerAvailable: {
+    status: 400,
+    message: "All other scope admins have exceeded their scope limits, so none can be made owner of the scope.",
+  },
 
   // Packages
   packageNotFound: { status: 404, message: "The requested package was not found." },
@@ -100,6 +104,24 @@ export const ERRORS = {
   tarballSizeLimitExceeded: { status: 413, message: "The uploaded tarball exceeds the maximum allowed size." },
   duplicateVersionPublish: { status: 400, message: "This version of the package is already being published." },
   weeklyPublishAttemptsLimitExceeded: { status: 400, message: "Exceeded the scope's weekly limit of publish attempts." },
+  deleteVersionHasDependents: {
+    status: 400,
+    message: "The requested package version has dependents. Only a version without dependents can be deleted.",
+  },
+  // jsr verifies provenance with the public Sigstore instance, which a self-hosted registry cannot rely on.
+  provenanceNotSupported: {
+    status: 400,
+    message: "Provenance statements are not supported on this registry: verifying them needs the public Sigstore instance.",
+  },
+  docsNotFound: { status: 404, message: "The requested documentation was not found." },
+
+  // Support tickets
+  ticketNotFound: { status: 404, message: "The requested ticket was not found." },
+  ticketMessageEmpty: { status: 400, message: "The ticket message is empty." },
+  ticketMetaNotValid: {
+    status: 400,
+    message: "The metadata for the ticket is not in a valid format, should be a key-value of strings.",
+  },
 
   // Atom packages (messages as Pulsar's backend words them)
   atomPackageNotFound: { status: 404, message: "Not Found" },

@@ -12,8 +12,8 @@ import { graphqlHandler } from "../graphql/infra/server";
 import { readOpenApiDocument, restHandler, sendError } from "../rest/openapi-adapter";
 import { jsrOperations } from "../rest/jsr";
 import { atomPackageOperations } from "../rest/atom/packages";
-import { authorizePage } from "./authorize-page";
 import { oidcRoutes } from "./oidc-routes";
+import { pageViewer } from "./page-viewer";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/jsr/package-events";
@@ -67,7 +67,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.type("application/yaml").send(openapiDocument);
   });
 
-  app.get("/auth", authorizePage);
   app.use("/auth/oidc", oidcRoutes(deps));
 
   const graphql = await graphqlHandler(deps);
@@ -76,7 +75,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const rest = await restHandler({ ...jsrOperations, ...atomPackageOperations }, deps);
   app.all(/^\/(atom\/)?api\//, express.json({ limit: "1mb" }), rest);
 
-  const ui = webUi(deps.log);
+  const ui = webUi(deps.log, pageViewer(deps));
   app.use(ui.router);
 
   app.use((req, res) => {

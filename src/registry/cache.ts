@@ -54,6 +54,11 @@ export class ResponseCache {
     }
   }
 
+  /** Drops every entry whose key starts with `prefix` (a package's files, once a version of it is deleted). */
+  deletePrefix(prefix: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.delete(key);
+  }
+
   delete(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;

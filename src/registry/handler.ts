@@ -31,7 +31,16 @@ const STREAM_OVER_BYTES = 1024 * 1024;
 const META_TTL_MS = 30_000;
 // The same address shows a browser the UI (web/ui.ts), so caches must key on Accept. Registry files are
 // authors' bytes: never sniffed into something else, and sandboxed if a browser opens one as a document.
-const SAFETY_HEADERS = { Vary: "Accept", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox" };
+const SAFETY_HEADERS = { Vary: "Accept, Origin", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox" };
+// As jsr's load balancer sends them on module files (lb/headers.ts): any site's scripts may read the registry.
+const CORS_HEADERS = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "*" };
+const PREFLIGHT_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "HEAD, GET",
+  "Access-Control-Allow-Headers": "Authorization, X-Cloud-Trace-Context",
+  "Access-Control-Max-Age": "3600",
+  Vary: "Origin",
+};
 
 const CONTENT_TYPES: Record<string, string> = {
   ".ts": "text/typescript",
@@ -117,7 +126,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
   };
 
   const send = async (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
-    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl, ...SAFETY_HEADERS };
+    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl, ...SAFETY_HEADERS, ...CORS_HEADERS };
     if (req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === entry.etag)) {
       res.writeHead(304, headers).end();
       return;
@@ -179,10 +188,14 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
 
   return {
     handle(req, res) {
-      if (req.method !== "GET" && req.method !== "HEAD") return false;
+      if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") return false;
       const urlPath = (req.url ?? "").split("?")[0];
       const match = REGISTRY_PATH.exec(urlPath);
       if (!match) return false;
+      if (req.method === "OPTIONS") {
+        res.writeHead(204, PREFLIGHT_HEADERS).end();
+        return true;
+      }
       // Content negotiation: a browser gets the UI's page for a version or file; deno (any other Accept) the bytes,
       // and so does a browser following the page's own "raw" link (?raw).
       if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(req.url ?? "")) return false;
@@ -193,14 +206,15 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
         if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, requestId: requestIdOf(res), ...errorFields(err) });
         if (res.headersSent) return void res.destroy();
         const { status, body } = errorReply(urlPath, error);
-        res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+        res.writeHead(status, { "Content-Type": "application/json", ...CORS_HEADERS }).end(JSON.stringify(body));
       });
       return true;
     },
     forget(scope, name) {
       changes++;
       loading.delete(`/@${scope}/${name}/meta.json`);
-      cache.delete(`/@${scope}/${name}/meta.json`);
+      // Versions are immutable but may be deleted by staff: nothing of the package stays cached.
+      cache.deletePrefix(`/@${scope}/${name}/`);
       metaExpiry.delete(`/@${scope}/${name}/meta.json`);
     },
     forgetAll() {

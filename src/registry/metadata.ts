@@ -24,8 +24,8 @@ export async function versionMetadata(db: Tx, scope: string, name: string, versi
   const files = await listFiles(db, scope, name, version);
   return {
     manifest: Object.fromEntries(files.map((f) => [f.path, { size: f.size, checksum: `sha256-${f.sha256}` }])),
-    // deno analyses modules itself when the graph is not given.
-    moduleGraph2: {},
+    // deno_graph's ModuleInfo per module; deno parses the modules left out itself.
+    moduleGraph2: found.moduleGraph,
     exports: found.exports,
   };
 }

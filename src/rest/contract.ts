@@ -55,7 +55,7 @@ export interface paths {
          * Prometheus metrics
          * @description Prometheus text format: requests by route template, publishing tasks, blob-store errors, database pool use, process metrics. Off (404) unless WHARF_METRICS_TOKEN is set; then that token is required as a Bearer token (401 otherwise). Each process reports its own.
          */
-        get: operations["getMetrics"];
+        get: operations["getPrometheusMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -695,7 +695,11 @@ export interface paths {
          * @description Creates a new version of a package: answers with its publishing task, which is processed in the background. The task is made before the tarball is stored, so a version already published or being published is refused (duplicateVersionPublish) before a byte is kept, and every upload that is stored counts against the scope's weekly publish attempts, even one that then fails. A token with permissions publishes only what they name; a permission for one version carries the tarballHash ("sha256-" and the hex sha256 of the gzipped body as uploaded), and any other upload is refused with missingPermission.
          */
         post: operations["createPackageVersion"];
-        delete?: never;
+        /**
+         * Delete package version
+         * @description Deletes a package version. Only allowed for versions published in the last 24 hours with no dependents. Staff only, as upstream: deletes a version without dependents (deleteVersionHasDependents otherwise), its files, docs and download counts.
+         */
+        delete: operations["deletePackageVersion"];
         options?: never;
         head?: never;
         /**
@@ -785,6 +789,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scopes/{scope}/packages/{package}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get package score
+         * @description Returns the package score details. The score of the latest version, computed at its publish as jsr computes it (provenance is always false here).
+         */
+        get: operations["getPackageScore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/versions/{version}/dependencies/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the dependency graph of a package version
+         * @description Returns the full dependency graph of a package version. Every jsr and npm package the version reaches, jsr versions resolved to the highest matching published version; ids count from 0, the root first.
+         */
+        get: operations["getDependencyGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/downloads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get package downloads
+         * @description Returns download statistics for a package over the last 90 days. Daily counts (UTC) over the last 90 days: the package total, and each of its 5 newest unyanked versions. A fetch of <version>_meta.json (what deno does to install a version) counts one jsr_meta download.
+         */
+        get: operations["getPackageDownloads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/versions/{version}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get package version source
+         * @description Returns the rendered source code of a file or a directory listing for a package version. A directory listing, or a file with its size and its text as an escaped HTML view (null for binary files).
+         */
+        get: operations["getPackageVersionSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/versions/{version}/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get package version documentation
+         * @description Returns the generated documentation for a package version. deno doc --json output of the version, generated at publish: the module index, one entrypoint, one symbol, or all symbols.
+         */
+        get: operations["getPackageVersionDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/versions/{version}/docs/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get package version documentation search index
+         * @description Returns the search index for a package version's documentation. A search index of every symbol: name, kind, file, doc summary.
+         */
+        get: operations["getPackageVersionDocsSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/versions/{version}/docs/search_structured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get structured documentation search index
+         * @description Returns the structured search index (all symbols) for a package version's documentation. This is a SymbolContentCtx from deno_doc. Every symbol with its full deno doc node.
+         */
+        get: operations["getPackageVersionDocsSearchStructured"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/publishing_tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List package publishing tasks
+         * @description Returns a list of publishing tasks for a package. Requires write access to the scope. Scope members, or staff with the x-jsr-sudo header; newest first.
+         */
+        get: operations["listPackagePublishingTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scopes/{scope}/packages/{package}/versions/{version}/provenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload provenance statement
+         * @description Uploads a provenance statement for a package version. Not supported on this registry: always provenanceNotSupported (400), since verifying a statement needs the public Sigstore instance.
+         */
+        post: operations["uploadProvenance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recently published packages by user
+         * @description Returns a list of packages that a user has recently published. Packages the user published a version of, most recently published first (at most 20).
+         */
+        get: operations["listUserPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List authenticated user's tickets
+         * @description Returns a list of support tickets created by the authenticated user. The callers own tickets, newest first.
+         */
+        get: operations["listSelfUserTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create support ticket
+         * @description Creates a new support ticket. Opens a ticket with its first message. meta must map strings to strings (ticketMetaNotValid).
+         */
+        post: operations["createTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get ticket details
+         * @description Returns details of a support ticket. The tickets creator or staff.
+         */
+        get: operations["getTicket"];
+        put?: never;
+        /**
+         * Add message to ticket
+         * @description Adds a message to a support ticket. The tickets creator or staff.
+         */
+        post: operations["addTicketMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get metrics
+         * @description Returns metrics about the registry (package counts, user counts, etc.). Staff only: counts of packages, users and versions, in total and made in the last 1, 7 and 30 days.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/@{scope}/{package}/meta.json": {
         parameters: {
             query?: never;
@@ -809,7 +1097,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** jsr registry: a version's manifest and exports (immutable) */
+        /**
+         * jsr registry: a version's manifest, module graph and exports (immutable)
+         * @description Exports in the order of the config. Every registry file answers with Access-Control-Allow-Origin: * and Access-Control-Expose-Headers: *, and OPTIONS on any registry path with a CORS preflight (204), as jsr.io does.
+         */
         get: operations["getRegistryVersionMeta"];
         put?: never;
         post?: never;
@@ -1141,6 +1432,259 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PackageScore: {
+            hasReadme: boolean;
+            hasReadmeExamples: boolean;
+            allEntrypointsDocs: boolean;
+            percentageDocumentedSymbols: number;
+            allFastCheck: boolean;
+            hasProvenance: boolean;
+            hasDescription: boolean;
+            atLeastOneRuntimeCompatible: boolean;
+            multipleRuntimesCompatible: boolean;
+            total: number;
+        };
+        /**
+         * @description The kind of support ticket.
+         * @enum {string}
+         */
+        TicketKind: "user_scope_quota_increase" | "scope_package_quota_increase" | "other";
+        Ticket: {
+            /**
+             * Format: uuid
+             * @description The ID of the ticket.
+             */
+            id: string;
+            kind: components["schemas"]["TicketKind"];
+            creator: components["schemas"]["User"];
+            /** @description Additional metadata for the ticket. */
+            meta: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the ticket is closed. */
+            closed: boolean;
+            messages: components["schemas"]["TicketMessage"][];
+            /**
+             * Format: date-time
+             * @description The date and time when the ticket was last updated.
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description The date and time when the ticket was created.
+             */
+            createdAt: string;
+        };
+        TicketOverview: {
+            /**
+             * Format: uuid
+             * @description The ID of the ticket.
+             */
+            id: string;
+            kind: components["schemas"]["TicketKind"];
+            creator: components["schemas"]["User"];
+            /** @description Additional metadata for the ticket. */
+            meta: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the ticket is closed. */
+            closed: boolean;
+            events: components["schemas"]["TicketEvent"][];
+            /**
+             * Format: date-time
+             * @description The date and time when the ticket was last updated.
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description The date and time when the ticket was created.
+             */
+            createdAt: string;
+        };
+        TicketEvent: {
+            /** @enum {string} */
+            kind: "message";
+            message: {
+                message?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                updatedAt?: string;
+            };
+            user: components["schemas"]["User"];
+        } | {
+            /** @enum {string} */
+            kind: "auditLog";
+            auditLog: {
+                action?: string;
+                isSudo?: boolean;
+                meta?: {
+                    [key: string]: unknown;
+                };
+                /** Format: date-time */
+                createdAt?: string;
+            };
+            user: components["schemas"]["User"];
+        };
+        TicketMessage: {
+            author: components["schemas"]["User"];
+            /** @description The message content. */
+            message: string;
+            /**
+             * Format: date-time
+             * @description The date and time when the message was last updated.
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description The date and time when the message was created.
+             */
+            createdAt: string;
+        };
+        CreateTicketRequest: {
+            kind: components["schemas"]["TicketKind"];
+            /** @description Additional metadata for the ticket. */
+            meta: {
+                [key: string]: unknown;
+            };
+            /** @description The initial message for the ticket. */
+            message: string;
+        };
+        CreateTicketMessageRequest: {
+            /** @description The message content. */
+            message: string;
+        };
+        DependencyGraphItem: {
+            /** @description The unique identifier for this item in the graph. */
+            id: number;
+            /** @description The dependency information. */
+            dependency: {
+                [key: string]: unknown;
+            };
+            /** @description IDs of child dependencies. */
+            children: number[];
+            /** @description Size in bytes of the dependency. */
+            size?: number | null;
+            /** @description The media type of the file. */
+            mediaType?: string | null;
+        };
+        /**
+         * @description The type of download.
+         * @enum {string}
+         */
+        DownloadKind: "jsr_meta" | "npm_tarball";
+        DownloadDataPoint: {
+            /**
+             * Format: date-time
+             * @description The time bucket for this data point.
+             */
+            timeBucket: string;
+            kind: components["schemas"]["DownloadKind"];
+            /** @description The number of downloads in this time bucket. */
+            count: number;
+        };
+        PackageDownloads: {
+            /** @description Total download data points for the package. */
+            total: components["schemas"]["DownloadDataPoint"][];
+            /** @description Download data points for recent versions. */
+            recentVersions: {
+                version: components["schemas"]["Version"];
+                downloads: components["schemas"]["DownloadDataPoint"][];
+            }[];
+        };
+        PackageVersionDocs: {
+            /** @enum {string} */
+            kind: "content";
+            version: components["schemas"]["PackageVersion"];
+            /** @description CSS for styling the documentation. */
+            css: string;
+            /** @description CSS for comrak markdown rendering. */
+            comrakCss: string;
+            /** @description JavaScript for the documentation. */
+            script: string;
+            /** @description Breadcrumb navigation context. Structure defined by deno_doc's BreadcrumbsCtx. */
+            breadcrumbs?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Table of contents context. Structure defined by deno_doc's ToCCtx. */
+            toc?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The main documentation content. A tagged union with "kind" and "value" fields. Kind is one of "allSymbols", "file", "index", or "symbol". Structure defined by deno_doc types. */
+            main: {
+                [key: string]: unknown;
+            };
+        } | {
+            /** @enum {string} */
+            kind: "redirect";
+            /** @description The symbol to redirect to. */
+            symbol: string;
+        };
+        PackageVersionSource: {
+            version: components["schemas"]["PackageVersion"];
+            /** @description CSS for styling the source view. */
+            css: string;
+            /** @description CSS for comrak markdown rendering. */
+            comrakCss: string;
+            /** @description JavaScript for the source view. */
+            script: string;
+            source: components["schemas"]["Source"];
+        };
+        Source: {
+            /** @enum {string} */
+            kind: "dir";
+            entries: components["schemas"]["SourceDirEntry"][];
+        } | {
+            /** @enum {string} */
+            kind: "file";
+            /** @description Size of the file in bytes. */
+            size: number;
+            /** @description HTML-rendered source code view. Null for binary files. */
+            view?: string | null;
+        };
+        SourceDirEntry: {
+            /** @description The name of the file or directory. */
+            name: string;
+            /** @description Size in bytes. */
+            size: number;
+            /**
+             * @description Whether this entry is a directory or file.
+             * @enum {string}
+             */
+            kind: "dir" | "file";
+        };
+        ProvenanceStatementRequest: {
+            /** @description The SLSA provenance bundle. */
+            bundle: {
+                [key: string]: unknown;
+            };
+        };
+        Metrics: {
+            /** @description Total number of packages. */
+            packages: number;
+            /** @description Number of packages created in the last day. */
+            packages1d: number;
+            /** @description Number of packages created in the last 7 days. */
+            packages7d: number;
+            /** @description Number of packages created in the last 30 days. */
+            packages30d: number;
+            /** @description Total number of users. */
+            users: number;
+            /** @description Number of users created in the last day. */
+            users1d: number;
+            /** @description Number of users created in the last 7 days. */
+            users7d: number;
+            /** @description Number of users created in the last 30 days. */
+            users30d: number;
+            /** @description Total number of package versions. */
+            packageVersions: number;
+            /** @description Number of package versions created in the last day. */
+            packageVersions1d: number;
+            /** @description Number of package versions created in the last 7 days. */
+            packageVersions7d: number;
+            /** @description Number of package versions created in the last 30 days. */
+            packageVersions30d: number;
+        };
         Health: {
             /** @enum {string} */
             status: "ok" | "unavailable";
@@ -1960,7 +2504,7 @@ export interface operations {
             };
         };
     };
-    getMetrics: {
+    getPrometheusMetrics: {
         parameters: {
             query?: never;
             header?: never;
@@ -4115,6 +4659,76 @@ export interface operations {
             };
         };
     };
+    deletePackageVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+                /** @description The version of the package */
+                version: components["schemas"]["Version"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK, no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request / Version has dependents / Version too old */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description User is not a scope admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     updatePackageVersion: {
         parameters: {
             query?: never;
@@ -4355,6 +4969,822 @@ export interface operations {
             };
         };
     };
+    getPackageScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageScore"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDependencyGraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+                /** @description The version of the package */
+                version: components["schemas"]["Version"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyGraphItem"][];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPackageDownloads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageDownloads"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPackageVersionSource: {
+        parameters: {
+            query?: {
+                /** @description The file path to retrieve. Defaults to "/" (root directory listing). */
+                path?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+                /** @description The version of the package (or "latest") */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageVersionSource"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package version or path not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPackageVersionDocs: {
+        parameters: {
+            query?: {
+                /** @description If present, returns documentation for all symbols */
+                all_symbols?: boolean;
+                /** @description The entrypoint to get documentation for */
+                entrypoint?: string;
+                /** @description The symbol to get documentation for */
+                symbol?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+                /** @description The version of the package (or "latest") */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageVersionDocs"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package version or symbol not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPackageVersionDocsSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+                /** @description The version of the package (or "latest") */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPackageVersionDocsSearchStructured: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+                /** @description The version of the package (or "latest") */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPackagePublishingTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishingTask"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description User does not have write access to the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadProvenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the scope */
+                scope: components["schemas"]["ScopeName"];
+                /** @description The name of the package */
+                package: components["schemas"]["PackageName"];
+                /** @description The version of the package */
+                version: components["schemas"]["Version"];
+            };
+            cookie?: never;
+        };
+        /** @description Provenance bundle */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvenanceStatementRequest"];
+            };
+        };
+        responses: {
+            /** @description OK, no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request / Invalid provenance */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description User is not authorized to publish */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Package version not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUserPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the user */
+                id: components["schemas"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Package"][];
+                };
+            };
+            /** @description User not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSelfUserTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Ticket properties */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the ticket */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOverview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Ticket not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addTicketMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the ticket */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Message content */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessage"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Ticket not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Metrics"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Any other error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getRegistryPackageMeta: {
         parameters: {
             query?: never;
@@ -4431,7 +5861,12 @@ export interface operations {
                                 checksum?: string;
                             };
                         };
-                        moduleGraph2?: Record<string, never>;
+                        /** @description deno_graph's ModuleInfo per module path (dependencies with type, kind, specifier and specifierRange); modules left out are parsed by deno itself */
+                        moduleGraph2?: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
                         exports: {
                             [key: string]: string;
                         };

@@ -80,7 +80,10 @@ export async function restHandler(
     api.register(operationId, async (c: Context, req: Request): Promise<Reply> => {
       noteRouteTemplate(req, `${req.baseUrl}${c.operation.path}`);
       return operation({
-        ctx: await requestContext(baseContext, req.headers, { download: COUNTING_DOWNLOADS.has(operationId) }),
+        ctx: {
+          ...(await requestContext(baseContext, req.headers, { download: COUNTING_DOWNLOADS.has(operationId) })),
+          ...(faceOf(req.path) === "jsr" && { sudo: req.headers["x-jsr-sudo"] === "true" }),
+        },
         params: c.request.params as Record<string, string>,
         query: c.request.query as Record<string, unknown>,
         body: c.request.requestBody,

@@ -3,11 +3,13 @@
 // browser may be shown from those deno reads. Mirrors web/src/routes.ts.
 const PAGES: RegExp[] = [
   /^\/$/,
+  /^\/(sign-in|account|auth|new)\/?$/,
+  /^\/@[a-z0-9-]+\/~\/settings\/?$/,
   /^\/search\/?$/,
   /^\/user\/[^/]+\/?$/,
   /^\/atom\/packages\/[^/]+\/?$/,
   /^\/@[a-z0-9-]+\/?$/,
-  /^\/@[a-z0-9-]+\/[a-z0-9-]+(@[^/]+)?(\/(versions|dependencies|dependents))?\/?$/,
+  /^\/@[a-z0-9-]+\/[a-z0-9-]+(@[^/]+)?(\/(versions|dependencies|dependents|settings))?\/?$/,
   /^\/@[a-z0-9-]+\/[a-z0-9-]+\/[^/@]+\/.+$/,
 ];
 

@@ -26,6 +26,21 @@ function readPage(name: string): Buffer | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
 }
 
+/** The signed-in user as the app's header shows them (web/src/session/viewer.tsx reads it). */
+export interface PageViewer {
+  login: string;
+  isStaff: boolean;
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** The app's HTML with the viewer in <meta name="wharf-viewer">, when someone is signed in. */
+function withViewer(page: Buffer, viewer: PageViewer | undefined): Buffer {
+  if (!viewer) return page;
+  const meta = `<meta name="wharf-viewer" content="${escapeAttribute(JSON.stringify(viewer))}">`;
+  return Buffer.from(page.toString("utf8").replace("</head>", `${meta}</head>`));
+}
+
 export interface WebUi {
   /** Pages, assets and /graphiql. */
   router: Router;
@@ -33,19 +48,20 @@ export interface WebUi {
   notFound(req: Request, res: Response): boolean;
 }
 
-export function webUi(log: Logger): WebUi {
+export function webUi(log: Logger, viewerOf: (req: Request) => Promise<PageViewer | undefined> = async () => undefined): WebUi {
   const index = readPage("index.html");
   const graphiql = readPage("graphiql.html");
   if (!index) log.warn("the web UI is not built (web/dist is missing): run npm run build", { dir: WEB_DIST });
 
-  const sendPage = (res: Response, status: number, page: Buffer | undefined, csp: string | undefined) => {
+  const sendPage = (res: Response, status: number, page: Buffer | undefined, csp: string | undefined, viewer?: PageViewer) => {
     if (!page) {
       res.status(503).type("text/plain").send("The web UI is not built: run `npm run build`.\n");
       return;
     }
-    res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache", Vary: "Accept", "X-Content-Type-Options": "nosniff" });
+    // private: a page naming its viewer is for that browser alone.
+    res.status(status).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": viewer ? "no-cache, private" : "no-cache", Vary: "Accept, Cookie", "X-Content-Type-Options": "nosniff" });
     if (csp) res.set("Content-Security-Policy", csp);
-    res.send(page);
+    res.send(withViewer(page, viewer));
   };
 
   const router = express.Router();
@@ -60,16 +76,16 @@ export function webUi(log: Logger): WebUi {
     }),
   );
   router.get(["/graphiql", "/graphiql/"], (_req, res) => sendPage(res, 200, graphiql, undefined));
-  router.get(/.*/, (req, res, next) => {
+  router.get(/.*/, async (req, res, next) => {
     if (!isPage(req.path)) return next();
-    sendPage(res, 200, index, PAGE_CSP);
+    sendPage(res, 200, index, PAGE_CSP, await viewerOf(req));
   });
 
   return {
     router,
     notFound(req, res) {
       if ((req.method !== "GET" && req.method !== "HEAD") || !wantsHtml(req.headers.accept)) return false;
-      sendPage(res, 404, index, PAGE_CSP);
+      void viewerOf(req).then((viewer) => sendPage(res, 404, index, PAGE_CSP, viewer));
       return true;
     },
   };

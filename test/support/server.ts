@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { Client } from "pg";
+import { copyTemplateCluster, templateClause } from "./storage-template";
 
 // The project's root, whether this runs from test/ (jest) or from dist/ (the benchmarks).
 const ROOT = (function findRoot(dir: string): string {
@@ -46,6 +47,8 @@ export interface WharfProcess {
 export interface StartOptions {
   /** Run on this Wharf's storage (its database and blobs) rather than a fresh one; it stays when this one is destroyed. */
   sharing?: WharfProcess;
+  /** Start on an empty storage (initdb, every migration), not a copy of the run's migrated template. */
+  cold?: boolean;
 }
 
 /**
@@ -54,13 +57,13 @@ export interface StartOptions {
  */
 export async function startWharfs(count: number, extraEnv: Record<string, string> = {}): Promise<WharfProcess[]> {
   if (!process.env.DATABASE_URL) throw new Error("only Wharfs on an external PostgreSQL (DATABASE_URL) can share their storage");
-  const storage = await freshStorage();
+  const storage = await freshStorage(true);
   const borrowed: Storage = { ...storage, remove: async () => undefined };
   return Promise.all(Array.from({ length: count }, (_, i) => launchWharf(i === 0 ? storage : borrowed, extraEnv)));
 }
 
 export async function startWharf(extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<WharfProcess> {
-  return launchWharf(options.sharing ? sharedStorage(options.sharing) : await freshStorage(), extraEnv);
+  return launchWharf(options.sharing ? sharedStorage(options.sharing) : await freshStorage(options.cold ?? false), extraEnv);
 }
 
 async function launchWharf(storage: Storage, extraEnv: Record<string, string>): Promise<WharfProcess> {
@@ -184,13 +187,14 @@ function sharedStorage(first: WharfProcess): Storage {
   };
 }
 
-async function freshStorage(): Promise<Storage> {
+async function freshStorage(cold: boolean): Promise<Storage> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-test-"));
   // The embedded database runs as "postgres" when tests run as root: it must be able to reach the folder.
   fs.chmodSync(dataDir, 0o755);
   const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
+    if (!cold) copyTemplateCluster(dataDir);
     const socketDir = encodeURIComponent(path.join(dataDir, "postgres"));
     return {
       env: { DATA_DIR: dataDir, DATABASE_URL: "" },
@@ -200,7 +204,7 @@ async function freshStorage(): Promise<Storage> {
   }
 
   const name = `wharf_test_${randomBytes(6).toString("hex")}`;
-  await query(serverUrl, `CREATE DATABASE ${name}`);
+  await query(serverUrl, `CREATE DATABASE ${name}${cold ? "" : templateClause()}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {

@@ -1,14 +1,13 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { Provider } from "urql";
-import { createClient } from "./client";
+import { ViewerProvider } from "./session/viewer";
 import { App } from "./app";
 import "./styles.css";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Provider value={createClient()}>
+    <ViewerProvider>
       <App />
-    </Provider>
+    </ViewerProvider>
   </StrictMode>,
 );

@@ -37,6 +37,11 @@ export class AtomPackageResolver {
     return viewer ? ctx.loaders.atomStarByUser.load(`${viewer.id}:${pkg.name}`) : false;
   }
 
+  @FieldResolver(() => Boolean, { description: "Whether the caller may publish, delete or delete versions of it (its owner, a member of its scope, or staff)." })
+  viewerIsOwner(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return atom.canManageAtomPackage(ctx, pkg.name);
+  }
+
   @FieldResolver(() => UserConnection, { complexity: plus(STATEMENT_COST, listComplexity), description: "Who starred it, earliest first." })
   async stargazers(@Root() pkg: AtomPackageType, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext): Promise<Connection<unknown>> {
     return connectionOver(await stars.stargazers(ctx.db, pkg.name), page);

@@ -6,7 +6,7 @@ import type { GraphQLContext } from "../infra/context";
 import { JsrVersionConnection, JsrVersionType } from "../jsr-version/type";
 import { ScopeType } from "../scope/type";
 import { scopeNamed } from "../scope/scope-named";
-import { UpdatePackageInput } from "./inputs";
+import { runtimeCompatOf, UpdatePackageInput } from "./inputs";
 import { JsrPackageConnection, JsrPackageType, jsrPackageNode } from "./type";
 
 @Resolver(() => JsrPackageType)
@@ -48,7 +48,7 @@ export class JsrPackageResolver {
     @Arg("input", () => UpdatePackageInput) input: UpdatePackageInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<JsrPackageType> {
-    return jsrPackageNode(await packages.updatePackage(ctx, scope, name, input));
+    return jsrPackageNode(await packages.updatePackage(ctx, scope, name, { ...input, runtimeCompat: runtimeCompatOf(input.runtimeCompat) }));
   }
 
   @Mutation(() => Boolean, { description: "Scope admins: deletes a package that has no versions." })

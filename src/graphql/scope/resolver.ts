@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Scope } from "../../generated/prisma/client";
-import { canAdministerScope } from "../../services/shared/policies";
+import { canActInScope, canAdministerScope } from "../../services/shared/policies";
 import { listMembers, listScopeInvites } from "../../services/accounts/scope-members";
 import * as scopes from "../../services/accounts/scopes";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../infra/connection";
@@ -44,6 +44,11 @@ export class ScopeResolver {
   @FieldResolver(() => ScopeQuotasType, { nullable: true, complexity: 3 * STATEMENT_COST, description: "Only the scope's admins may see them." })
   async quotas(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<ScopeQuotasType> {
     return scopes.viewScopeQuotas(ctx, scope);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the caller is a member (or staff): they may yank its versions and create packages in it." })
+  viewerIsMember(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return canActInScope(ctx, scope.scope);
   }
 
   @FieldResolver(() => Boolean)

@@ -5,6 +5,8 @@ import { packageOperations } from "./packages";
 import { scopeOperations } from "./scopes";
 import { userOperations } from "./users";
 import { versionOperations } from "./versions";
+import { ticketOperations } from "./tickets";
+import { docsOperations } from "./docs";
 
 export const jsrOperations: Operations = {
   ...scopeOperations,
@@ -12,4 +14,6 @@ export const jsrOperations: Operations = {
   ...versionOperations,
   ...userOperations,
   ...authorizationOperations,
+  ...ticketOperations,
+  ...docsOperations,
 };

@@ -6,6 +6,8 @@ import { listDependents } from "../../services/jsr/versions";
 import type { Loaders } from "../../services/shared/loaders";
 import { noContent, ok, type Operations } from "../operation";
 import { presentDependent, presentPackage } from "./present";
+import { packageDownloads } from "../../services/jsr/downloads";
+import { registryMetrics } from "../../services/jsr/registry-metrics";
 
 const presentAll = (loaders: Loaders, items: Package[]) => Promise.all(items.map(async (p) => presentPackage(p, await packages.summarize(loaders, p))));
 
@@ -54,6 +56,14 @@ export const packageOperations: Operations = {
       updated: updated.map((v) => ({ scope: v.scope, package: v.name, version: v.version })),
       featured: featured.map(brief),
     });
+  },
+
+  async getMetrics({ ctx }) {
+    return ok(await registryMetrics(ctx));
+  },
+
+  async getPackageDownloads({ ctx, params }) {
+    return ok(await packageDownloads(ctx, params.scope, params.package));
   },
 
   async listPackageDependents({ ctx, params, query }) {

@@ -5,7 +5,9 @@ import * as tokens from "../../services/accounts/tokens";
 import { getUserById, userUsage } from "../../services/accounts/users";
 import { requireUser } from "../../services/shared/policies";
 import { noContent, ok, type Operations } from "../operation";
-import { presentFullUser, presentInvite, presentMember, presentScope, presentToken, presentUser } from "./present";
+import { listRecentlyPublishedBy } from "../../services/jsr/package-activity";
+import { summarize } from "../../services/jsr/packages";
+import { presentFullUser, presentInvite, presentMember, presentPackage, presentScope, presentToken, presentUser } from "./present";
 
 export const userOperations: Operations = {
   async getSelfUser({ ctx }) {
@@ -42,6 +44,12 @@ export const userOperations: Operations = {
   async listUserScopes({ ctx, params }) {
     const user = await getUserById(ctx.db, params.id);
     return ok((await listUserScopes(ctx, user.id)).map(presentScope));
+  },
+
+  async listUserPackages({ ctx, params }) {
+    const user = await getUserById(ctx.db, params.id);
+    const packages = await listRecentlyPublishedBy(ctx, user.id);
+    return ok(await Promise.all(packages.map(async (p) => presentPackage(p, await summarize(ctx.loaders, p)))));
   },
 
   async listTokens({ ctx }) {

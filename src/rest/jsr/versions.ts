@@ -5,6 +5,10 @@ import type { ServiceContext } from "../../services/shared/context";
 import { noContent, ok, type Operations } from "../operation";
 import { presentDependency, presentTask, presentVersion } from "./present";
 import { drainBody } from "../drain";
+import { WharfError } from "../../errors";
+import { listPackageTasks } from "../../services/jsr/package-activity";
+import { versionSource } from "../../services/jsr/version-source";
+import { dependencyGraphItems } from "../../services/jsr/dependency-graph-items";
 
 // A task's status changes while deno polls it: never cache it.
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -26,6 +30,32 @@ export const versionOperations: Operations = {
   async updatePackageVersion({ ctx, params, body }) {
     await versions.setYanked(ctx, params.scope, params.package, params.version, body.yanked);
     return noContent();
+  },
+
+  async deletePackageVersion({ ctx, params }) {
+    await versions.deleteVersion(ctx, params.scope, params.package, params.version);
+    return noContent();
+  },
+
+  async listPackagePublishingTasks({ ctx, params }) {
+    return ok((await listPackageTasks(ctx, params.scope, params.package)).map(presentTask));
+  },
+
+  async getPackageVersionSource({ ctx, params, query }) {
+    const { version, source } = await versionSource(ctx, params.scope, params.package, params.version, String(query.path ?? "/"));
+    const newer = (await versions.listVersions(ctx.db, params.scope, params.package)).findIndex((v) => v.version === version.version);
+    return ok({ version: presentVersion(version, newer), css: "", comrakCss: "", script: "", source });
+  },
+
+  async getDependencyGraph({ ctx, params }) {
+    return ok(await dependencyGraphItems(ctx, params.scope, params.package, params.version));
+  },
+
+  // Sigstore verification needs the public Sigstore instance: a self-hosted registry says so, in jsr's error shape.
+  async uploadProvenance({ ctx, params, req }) {
+    await drainBody(req);
+    await versions.getVersion(ctx.db, params.scope, params.package, params.version);
+    throw new WharfError("provenanceNotSupported");
   },
 
   async listDependencies({ ctx, params }) {

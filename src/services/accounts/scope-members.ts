@@ -57,11 +57,13 @@ export async function updateMember(
   const member = await ctx.db.$transaction(async (tx) => {
     const current = await lockedMember(tx, scope, userId);
     if (current.isAdmin && !isAdmin) await assertAnotherAdmin(tx, scope, userId);
-    return tx.scopeMember.update({
+    const updated = await tx.scopeMember.update({
       where: { scope_userId: { scope, userId } },
       data: { isAdmin },
       include: withUser,
     });
+    if (!isAdmin) await handOverOwnership(tx, scope, userId);
+    return updated;
   });
   forgetMembers(ctx, scope, userId);
   return member;
@@ -76,6 +78,7 @@ export async function removeMember(ctx: ServiceContext, scope: string, userId: s
     const member = await lockedMember(tx, scope, userId);
     if (member.isAdmin) await assertAnotherAdmin(tx, scope, userId);
     await tx.scopeMember.delete({ where: { scope_userId: { scope, userId } } });
+    await handOverOwnership(tx, scope, userId);
   });
   forgetMembers(ctx, scope, userId);
 }
@@ -87,6 +90,24 @@ async function lockedMember(tx: Tx, scope: string, userId: string): Promise<Scop
   const member = await tx.scopeMember.findUnique({ where: { scope_userId: { scope, userId } } });
   if (!member) throw new WharfError("scopeMemberNotFound");
   return member;
+}
+
+/**
+ * When the scope's creator (its owner, whose scope limit it counts against) stops being an admin, the longest-standing
+ * admin with room under their own scope limit becomes the owner; with none, the change is refused (upstream's
+ * transfer_scope).
+ */
+async function handOverOwnership(tx: Tx, scope: string, leavingUserId: string): Promise<void> {
+  const owner = await tx.scope.findUnique({ where: { scope }, select: { creatorId: true } });
+  if (owner?.creatorId !== leavingUserId) return;
+  const admins = await tx.scopeMember.findMany({
+    where: { scope, isAdmin: true, userId: { not: leavingUserId } },
+    include: { user: { select: { scopeLimit: true, _count: { select: { createdScopes: true } } } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const heir = admins.find((a) => a.user._count.createdScopes < a.user.scopeLimit);
+  if (!heir) throw new WharfError("noScopeOwnerAvailable");
+  await tx.scope.update({ where: { scope }, data: { creatorId: heir.userId } });
 }
 
 async function assertAnotherAdmin(tx: Tx, scope: string, userId: string): Promise<void> {
@@ -151,6 +172,7 @@ export async function getOwnMembership(ctx: ServiceContext, scope: string): Prom
 // What this request has loaded about a membership or an invite is stale once it changes.
 function forgetMembers(ctx: ServiceContext, scope: string, userId: string): void {
   ctx.loaders.membersByScope.clear(scope);
+  ctx.loaders.scopeByName.clear(scope); // its owner may have changed
   ctx.loaders.scopesByUser.clear(userId);
 }
 

@@ -1,9 +1,10 @@
 // Scopes: creating, reading, updating and deleting them.
+import { RESERVED_SCOPES } from "./reserved-scopes";
 import type { Scope, User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
-import { canAdministerScope, requireScopeAdmin, requireUser } from "../shared/policies";
+import { actsAsStaff, canAdministerScope, requireScopeAdmin, requireUser } from "../shared/policies";
 import { assertName } from "../shared/names";
 import { isUniqueViolation } from "../../storage/pg-errors";
 import { lockOwnerName, lockRow } from "../../storage/queries/locks";
@@ -62,6 +63,9 @@ export async function scopeQuotas(db: Tx, scope: Scope): Promise<ScopeQuotas> {
 export async function createScope(ctx: ServiceContext, input: { scope: string; description?: string }): Promise<FullScope> {
   const user = requireUser(ctx);
   const name = assertName("scope", input.scope);
+  if (RESERVED_SCOPES.has(name.replace(/-/g, "")) && !actsAsStaff(ctx, user)) {
+    throw new WharfError("scopeNameReserved", "The provided scope name is reserved. If you want to claim it, ask this registry's staff.");
+  }
   let created: FullScope;
   try {
     created = await ctx.db.$transaction(async (tx) => {

@@ -8,7 +8,7 @@ import type { ServiceContext } from "../shared/context";
 import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
 import { grammarFileTypesAt } from "./grammars";
 import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./package-names";
-import { requireAtomOwner } from "../shared/policies";
+import { requireAtomOwner, viewerOf } from "../shared/policies";
 import { isForeignKeyViolation, isUniqueViolation } from "../../storage/pg-errors";
 import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 
@@ -159,6 +159,16 @@ export function latestOf(versions: AtomVersion[]): AtomVersion | undefined {
 /** The package as lists show it, from the given (e.g. engine-compatible) versions. */
 export function summarize({ versions, _count, ...pkg }: AtomPackageWithDetail, shown: AtomVersion[] = versions): AtomPackageSummary {
   return { ...pkg, starCount: _count.stars, latest: latestOf(shown)?.version ?? null };
+}
+
+/** Whether the actor may publish or remove the package; for showing or hiding the owners' controls. */
+export async function canManageAtomPackage(ctx: ServiceContext, name: string): Promise<boolean> {
+  if (!viewerOf(ctx)) return false;
+  const pkg = await getAtomPackage(ctx.db, name);
+  return requireAtomOwner(ctx, ownerOf(pkg)).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function deleteAtomPackage(ctx: ServiceContext, name: string): Promise<void> {

@@ -1,6 +1,7 @@
 // jsr packages: @scope/name. Versions and publishing build on these.
 import { jsrPackageWithCounts, type JsrPackageRow } from "../../storage/queries/jsr-package-read";
 import type { SqlReader } from "../../storage/sql-reader";
+import { packageScore, scorePercentage, type VersionScore } from "./docs/package-score";
 import { Prisma, type Package } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
@@ -58,6 +59,8 @@ export interface PackageSummary {
   latestVersion: string | null;
   dependencyCount: number;
   dependentCount: number;
+  /** jsr's score of the latest version, as a percentage; null when it has none. */
+  score: number | null;
 }
 
 /** A package and its counts, as GET /api/scopes/{scope}/packages/{package} shows them: one statement. */
@@ -66,9 +69,10 @@ export async function readPackage(sql: SqlReader, scope: string, name: string): 
   if (!row) throw new WharfError("packageNotFound");
   const { versions, dependents, ...pkg } = row;
   const latest = latestOf(versions);
+  const score = latest?.score ? scorePercentage(packageScore(latest.score as unknown as VersionScore, { description: pkg.description, runtimeCompat: pkg.runtimeCompat as never })) : null;
   return {
     pkg,
-    summary: { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: latest?.dependencies ?? 0, dependentCount: dependents },
+    summary: { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: latest?.dependencies ?? 0, dependentCount: dependents, score },
   };
 }
 
@@ -79,8 +83,12 @@ export async function summarize(loaders: Loaders, pkg: Package): Promise<Package
     loaders.dependentsByPackage.load(`@${pkg.scope}/${pkg.name}`),
   ]);
   const latest = latestOf(versions);
-  const dependencies = latest ? await loaders.dependenciesByVersion.load(`${pkg.scope}/${pkg.name}/${latest.version}`) : [];
-  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: dependencies.length, dependentCount: dependents.length };
+  const latestKey = latest && `${pkg.scope}/${pkg.name}/${latest.version}`;
+  const [dependencies, versionScore] = latestKey
+    ? await Promise.all([loaders.dependenciesByVersion.load(latestKey), loaders.versionScoreByVersion.load(latestKey)])
+    : [[], undefined];
+  const score = versionScore ? scorePercentage(packageScore(versionScore, { description: pkg.description, runtimeCompat: pkg.runtimeCompat as never })) : null;
+  return { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: dependencies.length, dependentCount: dependents.length, score };
 }
 
 export interface PackageUpdate {
@@ -122,7 +130,8 @@ export async function deletePackage(ctx: ServiceContext, scope: string, name: st
     // Uploads hold the package's row while they open their task: after this, none can be under way unseen.
     if (!(await lockPackage(tx, scope, name, "update"))) throw new WharfError("packageNotFound");
     const versions = await tx.packageVersion.count({ where: { scope, name } });
-    const live = await tx.publishingTask.count({ where: { scope, name, status: { not: "failure" } } });
+    // Tasks under way; a succeeded one whose version staff deleted does not keep the package.
+    const live = await tx.publishingTask.count({ where: { scope, name, status: { notIn: ["failure", "success"] } } });
     if (versions + live > 0) throw new WharfError("packageNotEmpty");
     await tx.package.delete({ where: { scope_name: { scope, name } } });
   });

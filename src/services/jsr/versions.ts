@@ -7,7 +7,7 @@ import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { packageChanged } from "./package-events";
 import { getPackage } from "./packages";
-import { requireScopeMember } from "../shared/policies";
+import { requireScopeMember, requireStaff } from "../shared/policies";
 
 /** Newest first, by semver. */
 export function bySemverDescending(a: { version: string }, b: { version: string }): number {
@@ -38,6 +38,19 @@ export async function setYanked(ctx: ServiceContext, scope: string, name: string
   const updated = await ctx.db.packageVersion.update({ where: { scope_name_version: { scope, name, version } }, data: { yanked } });
   packageChanged(scope, name);
   return updated;
+}
+
+/**
+ * Deletes a version with its files, dependencies and download counts: staff only, and only a version no other
+ * package's version depends on (upstream counts dependents of the package, as this does).
+ */
+export async function deleteVersion(ctx: ServiceContext, scope: string, name: string, version: string): Promise<void> {
+  requireStaff(ctx);
+  await getVersion(ctx.db, scope, name, version);
+  const dependents = await ctx.db.packageDependency.count({ where: { kind: "jsr", dependency: `@${scope}/${name}` } });
+  if (dependents > 0) throw new WharfError("deleteVersionHasDependents");
+  await ctx.db.packageVersion.deleteMany({ where: { scope, name, version } });
+  packageChanged(scope, name);
 }
 
 export async function listDependencies(db: Tx, scope: string, name: string, version: string): Promise<PackageDependency[]> {

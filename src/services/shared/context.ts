@@ -31,4 +31,9 @@ export interface ServiceContext {
    * one package version), or null when it may do anything its user may.
    */
   permissions?: readonly Permission[] | null;
+  /**
+   * jsr's sudo: on the jsr REST face staff act on others' scopes only with `x-jsr-sudo: true` (false without it);
+   * undefined on faces that have no such header (GraphQL, Atom), where staff act as staff.
+   */
+  sudo?: boolean;
 }

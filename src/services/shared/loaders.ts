@@ -9,6 +9,7 @@ import { starredAmong } from "../../storage/queries/atom-stars";
 import { liveVersionsOf, type AtomVersionRow } from "../../storage/queries/atom-versions";
 import type { InviteWithUsers, MemberWithUser } from "../accounts/scope-members";
 import { bySemverDescending } from "../jsr/versions";
+import type { VersionScore } from "../jsr/docs/package-score";
 
 export interface Loaders {
   userById: DataLoader<string, User | undefined>;
@@ -29,6 +30,8 @@ export interface Loaders {
   filesByVersion: DataLoader<string, PackageFile[]>;
   /** Keyed "scope/name/version": the task that published it. */
   publishingTaskByVersion: DataLoader<string, PublishingTask | undefined>;
+  /** Keyed "scope/name/version": the version's part of jsr's score, fixed at its publish. */
+  versionScoreByVersion: DataLoader<string, VersionScore | undefined>;
   /** Keyed "@scope/name": the packages with a version that imports it. */
   dependentsByPackage: DataLoader<string, Array<{ scope: string; name: string }>>;
   /** By current name: the package with its star count and latest version. */
@@ -128,6 +131,11 @@ export function createLoaders(db: Tx, sql: SqlReader): Loaders {
     ),
     filesByVersion: new DataLoader(async (keys) =>
       groupedByKey(keys, await db.packageFile.findMany({ where: { OR: keys.map(splitKey) }, orderBy: { path: "asc" } }), versionKey),
+    ),
+    versionScoreByVersion: new DataLoader(async (keys) =>
+      byKey(keys, await db.packageVersionDocs.findMany({ where: { OR: keys.map(splitKey) }, select: { scope: true, name: true, version: true, score: true } }), versionKey).map(
+        (row) => row?.score as unknown as VersionScore | undefined,
+      ),
     ),
     publishingTaskByVersion: new DataLoader(async (keys) =>
       byKey(keys, await db.publishingTask.findMany({ where: { status: "success", OR: keys.map(splitKey) } }), versionKey),

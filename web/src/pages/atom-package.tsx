@@ -6,7 +6,9 @@ import { CopyLine } from "../components/copy-line";
 import { DownloadChart } from "../components/download-chart";
 import { QueryState } from "../components/query-state";
 import { Readme } from "../components/readme";
+import { useViewer } from "../session/viewer";
 import { NotFoundPage } from "./not-found";
+import { DeleteAtomPackageButton, DeleteAtomVersionButton, StarButton } from "./atom-package-actions";
 
 const AtomPackageQuery = graphql(`
   query AtomPackagePage($name: String!) {
@@ -20,6 +22,8 @@ const AtomPackageQuery = graphql(`
         readmeHtml
         downloadCount
         starCount
+        viewerHasStarred
+        viewerIsOwner
         latestVersion { version }
         versions(first: 100) { totalCount nodes { version engine createdAt } }
         stargazers(first: 100) { totalCount nodes { login } }
@@ -32,7 +36,9 @@ const AtomPackageQuery = graphql(`
 export function AtomPackagePage() {
   const name = decodeURIComponent(useParams<{ name: string }>().name);
   useTitle(name);
-  const [{ data, fetching, error }] = useQuery({ query: AtomPackageQuery, variables: { name } });
+  const { viewer } = useViewer();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AtomPackageQuery, variables: { name } });
+  const reload = () => refetch({ requestPolicy: "network-only" });
   return (
     <QueryState fetching={fetching} error={error} hasData={!!data}>
       {() => {
@@ -50,7 +56,10 @@ export function AtomPackagePage() {
               <p className="muted">
                 by <Link href={`/user/${pkg.owner}`}>{pkg.owner}</Link> · {pkg.downloadCount} downloads · {pkg.starCount} stars
               </p>
-              <CopyLine command={`apm install ${pkg.name}`} label="the apm install command" />
+              <div className="header-actions">
+                <CopyLine command={`apm install ${pkg.name}`} label="the apm install command" />
+                {viewer && <StarButton name={pkg.name} starred={pkg.viewerHasStarred} onChange={reload} />}
+              </div>
             </header>
             <div className="overview">
               <Readme html={pkg.readmeHtml} missing="This package has no README." />
@@ -65,6 +74,7 @@ export function AtomPackagePage() {
                     {pkg.versions.nodes.map((v) => (
                       <li key={v.version}>
                         {v.version} <span className="muted">{new Date(v.createdAt).toISOString().slice(0, 10)}{v.engine ? ` · atom ${v.engine}` : ""}</span>
+                        {pkg.viewerIsOwner && <DeleteAtomVersionButton name={pkg.name} version={v.version} onChange={reload} />}
                       </li>
                     ))}
                   </ul>
@@ -83,6 +93,7 @@ export function AtomPackagePage() {
                     </ul>
                   )}
                 </section>
+                {pkg.viewerIsOwner && <DeleteAtomPackageButton name={pkg.name} />}
                 {pkg.keywords.length > 0 && (
                   <section>
                     <h2>Keywords</h2>

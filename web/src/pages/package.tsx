@@ -9,6 +9,7 @@ import { QueryState } from "../components/query-state";
 import { Readme } from "../components/readme";
 import { Tabs } from "../components/tabs";
 import { NotFoundPage } from "./not-found";
+import { PackageSettings, YankButton } from "./package-settings";
 
 const PackageQuery = graphql(`
   query PackagePage($scope: String!, $name: String!, $version: String!, $pinned: Boolean!) {
@@ -17,7 +18,9 @@ const PackageQuery = graphql(`
         fullName
         description
         isArchived
+        runtimeCompat
         githubRepository
+        scope { viewerIsAdmin viewerIsMember }
         latestVersion { version }
         pinned: version(version: $version) @include(if: $pinned) { ...VersionDetail }
         latest: latestVersion @skip(if: $pinned) { ...VersionDetail }
@@ -46,7 +49,8 @@ export function PackagePage() {
   const version = params.version ? decodeURIComponent(params.version) : undefined;
   const tab = params.tab ?? "overview";
   useTitle(`@${scope}/${name}${version ? `@${version}` : ""}`);
-  const [{ data, fetching, error }] = useQuery({ query: PackageQuery, variables: { scope, name, version: version ?? "", pinned: !!version } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PackageQuery, variables: { scope, name, version: version ?? "", pinned: !!version } });
+  const reload = () => refetch({ requestPolicy: "network-only" });
   return (
     <QueryState fetching={fetching} error={error} hasData={!!data}>
       {() => {
@@ -80,12 +84,19 @@ export function PackagePage() {
                 { key: "versions", href: `${base}/versions`, label: `Versions (${pkg.versions.totalCount})` },
                 { key: "dependencies", href: `${base}/dependencies`, label: `Dependencies (${shown?.dependencies.length ?? 0})` },
                 { key: "dependents", href: `${base}/dependents`, label: `Dependents (${pkg.dependents.totalCount})` },
+                ...(pkg.scope.viewerIsAdmin ? [{ key: "settings", href: `/@${scope}/${name}/settings`, label: "Settings" }] : []),
               ]}
             />
             {tab === "overview" && <Overview scope={scope} name={name} version={shown} />}
-            {tab === "versions" && <Versions scope={scope} name={name} versions={pkg.versions.nodes} />}
+            {tab === "versions" && <Versions scope={scope} name={name} versions={pkg.versions.nodes} canYank={pkg.scope.viewerIsMember} onChange={reload} />}
             {tab === "dependencies" && <Dependencies version={shown} />}
             {tab === "dependents" && <PackageList packages={pkg.dependents.nodes as PackageSummary[]} empty="No package depends on this one yet." />}
+            {tab === "settings" &&
+              (pkg.scope.viewerIsAdmin ? (
+                <PackageSettings scope={scope} name={name} description={pkg.description} runtimeCompat={pkg.runtimeCompat} isArchived={pkg.isArchived} onChange={reload} />
+              ) : (
+                <p className="notice warn">Only the scope's admins may change this package's settings.</p>
+              ))}
           </>
         );
       }}
@@ -125,11 +136,19 @@ function Overview({ scope, name, version }: { scope: string; name: string; versi
   );
 }
 
-function Versions({ scope, name, versions }: { scope: string; name: string; versions: Array<{ version: string; yanked: boolean; createdAt: string }> }) {
+interface VersionsProps {
+  scope: string;
+  name: string;
+  versions: Array<{ version: string; yanked: boolean; createdAt: string }>;
+  canYank: boolean;
+  onChange: () => void;
+}
+
+function Versions({ scope, name, versions, canYank, onChange }: VersionsProps) {
   return (
     <table className="table">
       <thead>
-        <tr><th scope="col">Version</th><th scope="col">Published</th><th scope="col">Status</th></tr>
+        <tr><th scope="col">Version</th><th scope="col">Published</th><th scope="col">Status</th>{canYank && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr>
       </thead>
       <tbody>
         {versions.map((v) => (
@@ -137,6 +156,7 @@ function Versions({ scope, name, versions }: { scope: string; name: string; vers
             <td><Link href={`/@${scope}/${name}@${v.version}`}>{v.version}</Link></td>
             <td>{new Date(v.createdAt).toISOString().slice(0, 10)}</td>
             <td>{v.yanked ? <span className="badge yanked">yanked</span> : ""}</td>
+            {canYank && <td><YankButton scope={scope} name={name} version={v.version} yanked={v.yanked} onChange={onChange} /></td>}
           </tr>
         ))}
       </tbody>

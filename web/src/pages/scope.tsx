@@ -11,6 +11,7 @@ const ScopeQuery = graphql(`
     scope(name: $scope) {
       scope
       description
+      viewerIsAdmin
       members(first: 50) { totalCount nodes { isAdmin user { login } } }
       packages(first: 100) { totalCount nodes { ...PackageSummary } }
     }
@@ -29,6 +30,11 @@ export function ScopePage() {
         return (
           <>
             <h1>@{s.scope}</h1>
+            {s.viewerIsAdmin && (
+              <p>
+                <Link href={`/@${s.scope}/~/settings`}>Scope settings</Link>
+              </p>
+            )}
             {s.description && <p>{s.description}</p>}
             <p className="muted">
               {s.packages.totalCount} {s.packages.totalCount === 1 ? "package" : "packages"} · members:{" "}

@@ -4,7 +4,7 @@
 // its whole task succeeds, in one transaction with its files and dependencies.
 import type { Readable } from "node:stream";
 import semver from "semver";
-import type { PublishingTask } from "../../../generated/prisma/client";
+import type { Prisma, PublishingTask } from "../../../generated/prisma/client";
 import { errorFields, malformed, PublishError, WharfError, type TaskFailureCode } from "../../../errors";
 import type { Logger } from "../../../logger";
 import { BlobTooLargeError, type BlobStore } from "../../../storage/blob-store";
@@ -21,6 +21,8 @@ import { getScope, scopeQuotas } from "../../accounts/scopes";
 import { isUniqueViolation } from "../../../storage/pg-errors";
 import { lockPackage, lockRow } from "../../../storage/queries/locks";
 import { MAX_TARBALL_BYTES, unpackTarball, type UnpackedPackage } from "./tarball";
+import { generateDocs, type GeneratedDocs } from "../docs/generate-docs";
+import { versionScore } from "../docs/package-score";
 import { advance, fail, holdLease, LeaseLost, newLeaseToken, release, setLease, succeed, taskReady, type HeldTask } from "./task-leases";
 
 /** What processing needs: no request, no actor (it runs in the background). */
@@ -43,6 +45,7 @@ export interface Upload {
   body: Readable;
 }
 
+const README = /^\/readme(?:\.md|\.markdown)?$/i;
 /** A task that fails this often for want of the database (or a bug) fails for good. */
 const MAX_ATTEMPTS = 5;
 // Rows per INSERT when a version's files and dependencies are committed.
@@ -150,12 +153,16 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
     await advance(db, task, "processing");
     const source = await blobs.open(task.tarball);
     if (!source) throw new Error(`the tarball of task ${task.id} is missing from the blob store`);
-    const unpacked = await unpackTarball(blobs, source, (path) => path === task.configPath || /^\/licen[cs]e/i.test(path));
+    const unpacked = await unpackTarball(blobs, source, (path) => path === task.configPath || /^\/licen[cs]e/i.test(path) || README.test(path));
     const config = readConfig(unpacked, task.configPath, { fullName: `@${task.scope}/${task.name}`, version: task.version });
     const dependencies = dependenciesOf(unpacked, config);
     if (lease.lost) throw new LeaseLost(task.id);
+    // Docs that cannot be made say why, and the version is published without them.
+    const docs = await generateDocs(blobs, unpacked, config.exports, config.imports);
+    if (docs.error) log.warn("no docs for a published version", { package: `@${task.scope}/${task.name}`, version: task.version, reason: docs.error });
+    if (lease.lost) throw new LeaseLost(task.id);
     await advance(db, task, "processed");
-    await commitVersion(db, task, unpacked, config, dependencies);
+    await commitVersion(db, task, unpacked, config, dependencies, docs);
     packageChanged(task.scope, task.name);
     log.info("published", { id: task.id, package: `@${task.scope}/${task.name}`, version: task.version, files: unpacked.files.length });
   } catch (err) {
@@ -166,9 +173,17 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
 }
 
 /** The version, its files and dependencies, and the task's success: all at once, or nothing. */
-async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, config: PackageConfig, dependencies: Dependency[]): Promise<void> {
+async function commitVersion(
+  db: Db,
+  task: HeldTask,
+  unpacked: UnpackedPackage,
+  config: PackageConfig,
+  dependencies: Dependency[],
+  docs: GeneratedDocs,
+): Promise<void> {
   const { scope, name, version } = task;
-  const readme = unpacked.files.find((f) => /^\/readme(?:\.md|\.markdown)?$/i.test(f.path))?.path ?? null;
+  const readme = unpacked.files.find((f) => README.test(f.path))?.path ?? null;
+  const score = versionScore(docs.docs, readme === null ? null : (unpacked.texts.get(readme) ?? ""), config.exports);
   await db.$transaction(
     async (tx) => {
       // A package cannot be deleted while it has a task under way; this is the last line should one be anyway.
@@ -177,7 +192,9 @@ async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, 
       }
       // First, so that a Wharf that lost the task stops here, and nobody can claim it while this commits.
       await succeed(tx, task);
-      await tx.packageVersion.create({ data: { scope, name, version, exports: config.exports, readme } });
+      const usesNpm = dependencies.some((d) => d.kind === "npm");
+      const moduleGraph = Object.fromEntries(unpacked.moduleGraph) as Prisma.InputJsonObject;
+      await tx.packageVersion.create({ data: { scope, name, version, exports: config.exports, readme, usesNpm, moduleGraph } });
       // Batches, with the event loop given back between them: thousands of files must not stall other requests.
       await inBatches(unpacked.files, INSERT_BATCH, (files) => insertPackageFiles(tx, { scope, name, version }, files));
       await inBatches(dependencies, INSERT_BATCH, (batch) =>
@@ -185,6 +202,9 @@ async function commitVersion(db: Db, task: HeldTask, unpacked: UnpackedPackage, 
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),
         }),
       );
+      await tx.packageVersionDocs.create({
+        data: { scope, name, version, docs: (docs.docs ?? undefined) as Prisma.InputJsonObject | undefined, error: docs.error, score: { ...score } },
+      });
       await tx.package.update({ where: { scope_name: { scope, name } }, data: { updatedAt: new Date() } });
     },
     // Generous: a big version on a busy machine; the task's row is locked (and so unclaimable) meanwhile.

@@ -12,6 +12,7 @@ import type { BlobStore } from "../../../storage/blob-store";
 import { PublishError } from "../../../errors";
 import { cooperative } from "../../shared/cooperative";
 import { importsOf, isModule } from "./module-imports";
+import { moduleInfoOf, type ModuleInfo } from "./module-graph";
 import { packagePathProblem } from "./package-paths";
 
 export const MAX_TARBALL_BYTES = 20 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface UnpackedPackage {
   texts: Map<string, string>;
   /** Every specifier each module imports. */
   imports: Map<string, string[]>;
+  /** deno_graph's ModuleInfo of each module described exactly (moduleGraph2). */
+  moduleGraph: Map<string, ModuleInfo>;
 }
 
 // Only these files' text is kept beyond hashing, and only this much of it.
@@ -44,6 +47,7 @@ export async function unpackTarball(
   const files: UnpackedFile[] = [];
   const texts = new Map<string, string>();
   const imports = new Map<string, string[]>();
+  const moduleGraph = new Map<string, ModuleInfo>();
   const seen = new Map<string, string>(); // lowercased path -> path
   let failure: Error | undefined;
   // Entries being streamed to the blob store: stopped if unpacking fails, so no write waits forever.
@@ -106,7 +110,13 @@ export async function unpackTarball(
         blobs.put(content).then(async (blob) => {
           files.push({ path, size: blob.size, sha256: blob.sha256 });
           await pause();
-          if (isModule(path)) imports.set(path, importsOf(content.toString("utf8")));
+          if (isModule(path)) {
+            const source = content.toString("utf8");
+            imports.set(path, importsOf(source));
+            await pause();
+            const info = moduleInfoOf(path, source);
+            if (info) moduleGraph.set(path, info);
+          }
           if (wantText(path) && content.length <= TEXT_LIMIT) texts.set(path, content.toString("utf8"));
         }),
       );
@@ -127,7 +137,7 @@ export async function unpackTarball(
   await Promise.all(storing);
   if (storeFailure) throw storeFailure;
   if (failure) throw failure;
-  return { files, texts, imports };
+  return { files, texts, imports, moduleGraph };
 }
 
 function normalise(entryPath: string): string {
