@@ -202,6 +202,7 @@ describeInBrowser("the pages that write", () => {
     await page.getByRole("link", { name: "Scope settings" }).click();
     await page.getByRole("heading", { name: "Members" }).waitFor();
     expect(await main(page)).toMatch(/Packages\s+0 \/ 100/);
+    expect(await main(page)).toContain("The server's staff set the limits.");
     // A refusal shows the error catalogue's message.
     await page.getByLabel("Invite by login").fill(uniqueName("ghost"));
     await page.getByRole("button", { name: "Invite", exact: true }).click();
@@ -227,6 +228,17 @@ describeInBrowser("the pages that write", () => {
     await page.getByRole("button", { name: `Remove ${mate.login}` }).waitFor({ state: "detached" });
     const members = await graphql(url(), `query($s: String!) { scope(name: $s) { members { nodes { user { login } } } } }`, { s: scope });
     expect(members.data.scope.members.nodes).toEqual([{ user: { login: owner.login } }]);
+
+    // Staff change the limits; a bad one is refused with the catalogue's message.
+    await actAs(page, await person("staff", await world.user("staff", { isStaff: true })));
+    await openAt(page, `/@${scope}/~/settings`);
+    await page.getByLabel("Packages limit").fill("-1");
+    await page.getByRole("button", { name: "Save limits" }).click();
+    expect(await page.getByRole("alert").innerText()).toContain("packageLimit must be a whole number");
+    await page.getByLabel("Packages limit").fill("5");
+    await page.getByRole("button", { name: "Save limits" }).click();
+    await page.getByText("Limits saved.").waitFor();
+    await page.locator(".counts dd", { hasText: "0 / 5" }).waitFor();
   });
 
   browserTest("package settings: description and runtimes saved, deletion refused with versions and done without; yank and unyank", browser, async (open) => {

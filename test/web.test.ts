@@ -106,7 +106,7 @@ describeInBrowser("the web UI", () => {
     // The same address, as deno asks for it: the file's bytes, marked so a browser never runs or sniffs them.
     const bytes = await fetch(`${world.server.url}/@${scope}/tools/1.0.0/mod.ts`);
     expect(bytes.headers.get("content-type")).toBe("text/typescript");
-    expect(bytes.headers.get("vary")).toBe("Accept");
+    expect(bytes.headers.get("vary")).toBe("Accept, Origin");
     expect(bytes.headers.get("x-content-type-options")).toBe("nosniff");
     expect(bytes.headers.get("content-security-policy")).toBe("sandbox");
     expect(await bytes.text()).toMatch(/^\/\*\* Docks a ship\. \*\/\nexport async function dock/);

@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, InputType, Int } from "type-graphql";
 
 @InputType()
 export class CreateScopeInput {
@@ -16,4 +16,11 @@ export class UpdateScopeInput {
 
   @Field(() => Boolean, { nullable: true })
   requirePublishingFromCI?: boolean;
+}
+
+@InputType({ description: "A scope's limits (staff only); those left out stay as they are." })
+export class ScopeLimitsInput {
+  @Field(() => Int, { nullable: true }) packageLimit?: number;
+  @Field(() => Int, { nullable: true }) newPackagePerWeekLimit?: number;
+  @Field(() => Int, { nullable: true }) publishAttemptsPerWeekLimit?: number;
 }

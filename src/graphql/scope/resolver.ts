@@ -9,7 +9,7 @@ import { LOOKUP_COST, STATEMENT_COST } from "../infra/cost";
 import { JsrPackageConnection, jsrPackageNode } from "../jsr-package/type";
 import { ScopeInviteType } from "../scope-invite/type";
 import { ScopeMemberConnection } from "../scope-member/type";
-import { CreateScopeInput, UpdateScopeInput } from "./inputs";
+import { CreateScopeInput, ScopeLimitsInput, UpdateScopeInput } from "./inputs";
 import { ScopeQuotasType, ScopeType } from "./type";
 import { UserType } from "../user/type";
 import { orNull } from "../infra/not-found";
@@ -68,6 +68,15 @@ export class ScopeResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Scope> {
     return (await scopes.updateScope(ctx, scope, input)).scope;
+  }
+
+  @Mutation(() => ScopeType, { description: "Staff only: sets a scope's limits (its quotas)." })
+  async setScopeLimits(
+    @Arg("scope", () => String) scope: string,
+    @Arg("input", () => ScopeLimitsInput) input: ScopeLimitsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Scope> {
+    return (await scopes.setScopeLimits(ctx, scope, { ...input })).scope;
   }
 
   @Mutation(() => Boolean, { description: "Scope admins: deletes a scope that has no packages." })

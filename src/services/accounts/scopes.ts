@@ -1,10 +1,10 @@
 // Scopes: creating, reading, updating and deleting them.
 import { RESERVED_SCOPES } from "./reserved-scopes";
 import type { Scope, User } from "../../generated/prisma/client";
-import { WharfError } from "../../errors";
+import { malformed, WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
-import { actsAsStaff, canAdministerScope, requireScopeAdmin, requireUser } from "../shared/policies";
+import { actsAsStaff, canAdministerScope, requireScopeAdmin, requireStaff, requireUser } from "../shared/policies";
 import { assertName } from "../shared/names";
 import { isUniqueViolation } from "../../storage/pg-errors";
 import { lockOwnerName, lockRow } from "../../storage/queries/locks";
@@ -119,6 +119,32 @@ export async function updateScope(ctx: ServiceContext, name: string, update: Sco
       ghActionsVerifyActor: update.ghActionsVerifyActor,
       requirePublishingFromCI: update.requirePublishingFromCI,
     },
+  });
+  ctx.loaders.scopeByName.clear(name);
+  return fullScope(ctx.db, scope);
+}
+
+/** The limits on a scope that staff set (as jsr's admin API does); those left out stay as they are. */
+export interface ScopeLimits {
+  packageLimit?: number;
+  newPackagePerWeekLimit?: number;
+  publishAttemptsPerWeekLimit?: number;
+}
+
+const MAX_LIMIT = 1_000_000;
+
+export async function setScopeLimits(ctx: ServiceContext, name: string, limits: ScopeLimits): Promise<FullScope> {
+  requireStaff(ctx);
+  await getScope(ctx.db, name);
+  for (const [field, value] of Object.entries(limits)) {
+    if (value !== undefined && value !== null && (!Number.isInteger(value) || value < 0 || value > MAX_LIMIT)) {
+      throw malformed(`${field} must be a whole number from 0 to ${MAX_LIMIT}`);
+    }
+  }
+  const { packageLimit, newPackagePerWeekLimit, publishAttemptsPerWeekLimit } = limits;
+  const scope = await ctx.db.scope.update({
+    where: { scope: name },
+    data: { packageLimit: packageLimit ?? undefined, newPackagePerWeekLimit: newPackagePerWeekLimit ?? undefined, publishAttemptsPerWeekLimit: publishAttemptsPerWeekLimit ?? undefined },
   });
   ctx.loaders.scopeByName.clear(name);
   return fullScope(ctx.db, scope);

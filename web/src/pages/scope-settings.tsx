@@ -1,4 +1,4 @@
-// /@scope/~/settings: a scope's admins manage its members and invites and see its quotas.
+// /@scope/~/settings: a scope's admins manage its members and invites and see its quotas (staff change them).
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useParams } from "wouter";
@@ -10,6 +10,7 @@ import { useTitle } from "../layout/layout";
 import { SignInFirst } from "../session/sign-in-first";
 import { useViewer } from "../session/viewer";
 import { NotFoundPage } from "./not-found";
+import { ScopeQuotas } from "./scope-quotas";
 
 const ScopeSettingsQuery = graphql(`
   query ScopeSettingsPage($scope: String!) {
@@ -66,7 +67,7 @@ export function ScopeSettingsPage() {
               <Link href={`/@${s.scope}`}>@{s.scope}</Link> settings
             </h1>
             {s.viewerIsAdmin ? (
-              <Manage settings={s} reload={() => refetch({ requestPolicy: "network-only" })} />
+              <Manage settings={s} reload={() => refetch({ requestPolicy: "network-only" })} isStaff={viewer.isStaff} />
             ) : (
               <p className="notice warn">Only the scope's admins may manage it.</p>
             )}
@@ -77,7 +78,7 @@ export function ScopeSettingsPage() {
   );
 }
 
-function Manage({ settings: s, reload }: { settings: Settings; reload: () => void }) {
+function Manage({ settings: s, reload, isStaff }: { settings: Settings; reload: () => void; isStaff: boolean }) {
   const scope = s.scope;
   const [login, setLogin] = useState("");
   const [invited, invite] = useMutation(Invite);
@@ -151,17 +152,7 @@ function Manage({ settings: s, reload }: { settings: Settings; reload: () => voi
         </form>
         <ActionResult error={invited.error ?? withdrawn.error} />
       </section>
-      {q && (
-        <section aria-labelledby="quotas-heading">
-          <h2 id="quotas-heading">Quotas</h2>
-          <dl className="counts">
-            <div><dt>Packages</dt><dd>{q.packageUsage} / {q.packageLimit}</dd></div>
-            <div><dt>New packages this week</dt><dd>{q.newPackagePerWeekUsage} / {q.newPackagePerWeekLimit}</dd></div>
-            <div><dt>Publishes this week</dt><dd>{q.publishAttemptsPerWeekUsage} / {q.publishAttemptsPerWeekLimit}</dd></div>
-          </dl>
-          <p className="muted">The server's staff set the limits.</p>
-        </section>
-      )}
+      {q && <ScopeQuotas scope={scope} quotas={q} editable={isStaff} onChange={reload} />}
     </>
   );
 }
