@@ -17,6 +17,7 @@ import { startChangeFeed } from "./storage/change-feed";
 import { forgetTokens } from "./services/accounts/token-cache";
 import { createDownloadCounter } from "./services/shared/download-counter";
 import { writeAtomDownloads } from "./services/atom/downloads";
+import { writeJsrDownloads } from "./services/jsr/downloads";
 
 export interface RunningServer {
   url: string;
@@ -32,6 +33,10 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   // Listen first: with PORT=0 the links Wharf writes need the port it was given, and a request that comes while
   // the database and the app start is answered 503 at once rather than left hanging.
   const server = http.createServer();
+  // Idle keep-alive connections stay open longer than the 60 s a proxy or load balancer (nginx, AWS ALB) keeps its
+  // own: with Node's 5 s, a client reusing a connection at that moment saw "other side closed" instead of an answer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("request", answerWhileStarting);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -58,7 +63,10 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     const abandoned = await blobs.removeAbandonedUploads();
     if (abandoned > 0) log.info("removed temporary files of interrupted uploads", { count: abandoned });
     // Counted in memory, written in batches; written out at stop, once the last request is answered.
-    const downloads = { atom: createDownloadCounter(writeAtomDownloads(database.db), log) };
+    const downloads = {
+      atom: createDownloadCounter(writeAtomDownloads(database.db), log),
+      jsr: createDownloadCounter(writeJsrDownloads(database.db), log),
+    };
     const app = await createApp({ db: database.db, sql: database.sql, blobs, config, log, metrics, downloads });
     // Other Wharfs on this database publish too: their changes reach this one's caches at once.
     const feed = await startChangeFeed(database.url, database.db, log, {
@@ -93,6 +101,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
         await closed;
         await worker.stop();
         await downloads.atom.stop();
+        await downloads.jsr.stop();
         await feed.stop();
         await app.stop();
         await opened.close();

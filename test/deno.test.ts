@@ -67,6 +67,14 @@ it("publishes with deno publish and runs with deno run", async () => {
   });
   const output = await deno(app, "run", "main.ts");
   expect(output.stdout.trim()).toBe("HELLO, WHARF!");
+  // The run fetched each version's _meta.json: jsr counts that as a download, and so does Wharf.
+  const today = `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+  const downloads = await world.anonymous.get(`/api/scopes/${scope}/packages/shout/downloads`);
+  expect(downloads.body).toEqual({
+    total: [{ timeBucket: today, kind: "jsr_meta", count: expect.any(Number) }],
+    recentVersions: [{ version: "0.1.0", downloads: [{ timeBucket: today, kind: "jsr_meta", count: expect.any(Number) }] }],
+  });
+  expect(downloads.body.total[0].count).toBeGreaterThanOrEqual(1);
 
   for (const dir of [greet, shout, app]) fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -87,6 +87,17 @@ describe("versions and publishing", () => {
     );
   });
 
+  it("counts a fetch of <version>_meta.json as a download, per version and day", async () => {
+    const { scope, name } = await publishedPackage();
+    for (let i = 0; i < 3; i++) expect((await fetch(`${world.server.url}/@${scope}/${name}/1.0.0_meta.json`)).status).toBe(200);
+    await fetch(`${world.server.url}/@${scope}/${name}/1.0.0_meta.json`, { method: "HEAD" });
+    await fetch(`${world.server.url}/@${scope}/${name}/meta.json`);
+    const today = `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+    const downloads = await world.anonymous.get(`/api/scopes/${scope}/packages/${name}/downloads`);
+    const point = [{ timeBucket: today, kind: "jsr_meta", count: 3 }];
+    expect(downloads.body).toEqual({ total: point, recentVersions: [{ version: "1.0.0", downloads: point }] });
+  });
+
   it("refuses provenance with a clear error in jsr's shape", async () => {
     const { owner, scope, name } = await publishedPackage();
     const res = await owner.api.post(`/api/scopes/${scope}/packages/${name}/versions/1.0.0/provenance`, { body: { bundle: {} } });

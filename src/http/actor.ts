@@ -29,7 +29,7 @@ export async function requestContext(
   options: { download?: boolean } = {},
 ): Promise<ServiceContext> {
   const { db, sql, blobs, config, log, downloads } = deps;
-  if (!options.download) await downloads.atom.settled();
+  if (!options.download) await Promise.all([downloads.atom.settled(), downloads.jsr.settled()]);
   const credential = await resolveCredential(db, headers);
   return {
     db,

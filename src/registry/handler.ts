@@ -17,6 +17,7 @@ import { findFile } from "../services/jsr/versions";
 import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
+import type { Downloads } from "../services/shared/context";
 import { wantsHtml } from "../web/routes";
 import { ResponseCache, type CachedResponse, type StreamedResponse } from "./cache";
 import { packageMetadata, versionMetadata } from "./metadata";
@@ -95,7 +96,7 @@ export interface Registry {
   forgetAll(): void;
 }
 
-export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }): Registry {
+export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; downloads: Pick<Downloads, "jsr"> }): Registry {
   const cache = new ResponseCache(CACHE_BYTES);
   const metaExpiry = new Map<string, number>();
 
@@ -183,6 +184,9 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger }):
     const isMeta = rest === "meta.json";
     const fresh = !isMeta || (metaExpiry.get(key) ?? 0) > Date.now();
     const entry = (fresh ? cache.get(key) : undefined) ?? (await loadOnce(key, scope, name, rest, isMeta));
+    // As jsr counts downloads: deno fetches a version's _meta.json once per version it installs. Counted in memory.
+    const versionMeta = req.method === "GET" && rest.endsWith("_meta.json") && !rest.includes("/") ? rest.slice(0, -"_meta.json".length) : undefined;
+    if (versionMeta) deps.downloads.jsr.count(`${scope}/${name}`, versionMeta);
     await send(req, res, entry);
   };
 

@@ -998,7 +998,7 @@ export interface paths {
         };
         /**
          * List authenticated user's tickets
-         * @description Returns a list of support tickets created by the authenticated user. The callers own tickets, newest first.
+         * @description Returns a list of support tickets created by the authenticated user. The caller's own tickets, newest first.
          */
         get: operations["listSelfUserTickets"];
         put?: never;
@@ -1038,13 +1038,13 @@ export interface paths {
         };
         /**
          * Get ticket details
-         * @description Returns details of a support ticket. The tickets creator or staff.
+         * @description Returns details of a support ticket. Only its creator and staff may read it; to anyone else it does not exist (ticketNotFound).
          */
         get: operations["getTicket"];
         put?: never;
         /**
          * Add message to ticket
-         * @description Adds a message to a support ticket. The tickets creator or staff.
+         * @description Adds a message to a support ticket. Its creator or staff.
          */
         post: operations["addTicketMessage"];
         delete?: never;

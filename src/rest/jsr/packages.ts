@@ -34,8 +34,8 @@ export const packageOperations: Operations = {
   },
 
   async getPackage({ ctx, params }) {
-    const pkg = await packages.getPackage(ctx.db, params.scope, params.package);
-    return ok(presentPackage(pkg, await packages.summarize(ctx.loaders, pkg)));
+    const { pkg, summary } = await packages.readPackage(ctx.sql, params.scope, params.package);
+    return ok(presentPackage(pkg, summary));
   },
 
   async updatePackage({ ctx, params, body }) {

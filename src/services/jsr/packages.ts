@@ -1,5 +1,7 @@
 // jsr packages: @scope/name. Versions and publishing build on these.
-import { packageScore, scorePercentage } from "./docs/package-score";
+import { jsrPackageWithCounts, type JsrPackageRow } from "../../storage/queries/jsr-package-read";
+import type { SqlReader } from "../../storage/sql-reader";
+import { packageScore, scorePercentage, type VersionScore } from "./docs/package-score";
 import { Prisma, type Package } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
@@ -59,6 +61,19 @@ export interface PackageSummary {
   dependentCount: number;
   /** jsr's score of the latest version, as a percentage; null when it has none. */
   score: number | null;
+}
+
+/** A package and its counts, as GET /api/scopes/{scope}/packages/{package} shows them: one statement. */
+export async function readPackage(sql: SqlReader, scope: string, name: string): Promise<{ pkg: Omit<JsrPackageRow, "versions" | "dependents">; summary: PackageSummary }> {
+  const row = await jsrPackageWithCounts(sql, scope, name);
+  if (!row) throw new WharfError("packageNotFound");
+  const { versions, dependents, ...pkg } = row;
+  const latest = latestOf(versions);
+  const score = latest?.score ? scorePercentage(packageScore(latest.score as unknown as VersionScore, { description: pkg.description, runtimeCompat: pkg.runtimeCompat as never })) : null;
+  return {
+    pkg,
+    summary: { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: latest?.dependencies ?? 0, dependentCount: dependents, score },
+  };
 }
 
 /** Counts and latest version for a package, through the request's loaders: a list of packages costs three statements, not three per package. */

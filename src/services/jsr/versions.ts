@@ -20,7 +20,7 @@ export async function listVersions(db: Tx, scope: string, name: string): Promise
 }
 
 /** The highest version that is neither yanked nor a prerelease (jsr's "latest"). */
-export function latestOf(versions: PackageVersion[]): PackageVersion | undefined {
+export function latestOf<V extends Pick<PackageVersion, "version" | "yanked">>(versions: V[]): V | undefined {
   return [...versions].sort(bySemverDescending).find((v) => !v.yanked && semver.prerelease(v.version) === null);
 }
 

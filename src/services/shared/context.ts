@@ -12,6 +12,8 @@ import type { DownloadCounter } from "./download-counter";
 /** Downloads, counted in memory and written in batches. */
 export interface Downloads {
   atom: DownloadCounter;
+  /** jsr: a GET of <version>_meta.json, keyed "scope/name" and the version (services/jsr/downloads.ts). */
+  jsr: DownloadCounter;
 }
 
 export interface ServiceContext {

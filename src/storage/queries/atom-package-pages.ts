@@ -97,6 +97,8 @@ interface Candidates {
   with: Prisma.Sql;
   from: Prisma.Sql;
   count: Prisma.Sql;
+  /** `from` holds only the page already. */
+  paged?: boolean;
 }
 
 // A package's summary columns, from rows aliased p.
@@ -130,10 +132,11 @@ export function summaryOf(row: SummaryRow): AtomPackageSummary {
 /** One page of the candidates, each with its star count and versions, and how many candidates there are: one statement. */
 async function pageOf(sql: SqlReader, candidates: Candidates, request: AtomPageRequest, relevance: boolean): Promise<{ items: AtomPackageSummary[]; total: number }> {
   const order = orderBy(request, relevance);
+  const window = candidates.paged ? Prisma.empty : Prisma.sql`LIMIT ${request.limit} OFFSET ${request.offset}`;
   const rows = await sql.rows<SummaryRow & { total: number }>(Prisma.sql`
     ${candidates.with}
     SELECT ${SUMMARY_COLUMNS}, (${candidates.count}) AS total
-    FROM (SELECT * FROM ${candidates.from} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}) p
+    FROM (SELECT * FROM ${candidates.from} ORDER BY ${order} ${window}) p
     ORDER BY ${order}`);
   // A page past the end has no row to carry the total.
   const total = rows[0]?.total ?? (await sql.rows<{ total: number }>(Prisma.sql`${candidates.with} SELECT (${candidates.count}) AS total`))[0].total;
@@ -148,11 +151,16 @@ export async function atomPackagesNamed(sql: SqlReader, names: readonly string[]
 
 /** Every package (that the filter keeps), in the order asked for. */
 export function listAtomPackages(sql: SqlReader, request: AtomPageRequest) {
-  // A plain subquery, so that the planner reads the order's index and stops at the page.
+  // The page's names are found first, ordering narrow rows (or reading the order's index) and stopping at the page;
+  // only its rows are read whole. Ordering whole rows, page 300 sorted every package's README and spilled to disk.
   const where = filterConditions(request.filter);
+  const order = orderBy(request, false);
   const candidates = {
     with: Prisma.empty,
-    from: Prisma.sql`(SELECT *, 0 AS score FROM atom_packages p WHERE true ${where}) p`,
+    from: Prisma.sql`(
+      SELECT p.*, 0 AS score FROM atom_packages p
+      WHERE p.name IN (SELECT p.name FROM atom_packages p WHERE true ${where} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset})) p`,
+    paged: true,
     // Unfiltered, the count is kept in a row; filtered, counted.
     count: isFiltered(request.filter) ? Prisma.sql`SELECT count(*)::int FROM atom_packages p WHERE true ${where}` : Prisma.sql`SELECT count FROM atom_package_count`,
   };
