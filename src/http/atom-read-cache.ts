@@ -17,7 +17,7 @@ const PACKAGE_PATH = /^\/atom\/api\/packages\/([^/]+)(?:\/versions\/([^/]+)|\/st
 // Literal paths beside /packages/:name: lists, not packages.
 const NOT_NAMES = new Set(["search", "featured"]);
 // Sent per response (or by node itself), never replayed.
-const PER_RESPONSE = new Set(["x-request-id", "date", "connection", "keep-alive", "transfer-encoding"]);
+const PER_RESPONSE = new Set(["x-request-id", "x-wharf-sql-statements", "date", "connection", "keep-alive", "transfer-encoding"]);
 // The package's name now, for a name it has or had before a rename (as storage/queries/atom-package-reads.ts finds it).
 const CURRENT_NAME = `SELECT coalesce((SELECT name FROM atom_packages WHERE name = $1), (SELECT name FROM atom_renames WHERE old_name = $1)) AS name`;
 
