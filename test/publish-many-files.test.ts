@@ -42,7 +42,8 @@ it("keeps /healthz answering while 19,000 tiny files publish, and commits them a
     const res = await uploadTarball(world.server.url, owner.token, { scope, name: "many", version: "1.0.0" }, body);
     const task = await bodyOf(res);
     expect(res.status).toBe(200);
-    expect(await waitForTask(world.server.url, task.id)).toMatchObject({ status: "success" });
+    // 9,500 modules are scanned, graphed and given to deno doc: more than a small package's minute on a busy machine.
+    expect(await waitForTask(world.server.url, task.id, undefined, 150_000)).toMatchObject({ status: "success" });
   } finally {
     publishing = false;
     await health;
@@ -54,4 +55,4 @@ it("keeps /healthz answering while 19,000 tiny files publish, and commits them a
   expect(latencies.length).toBeGreaterThan(5);
   console.log(`healthz: ${latencies.length} answers, slowest ${Math.round(Math.max(...latencies))} ms`);
   expect(Math.max(...latencies)).toBeLessThan(HEALTH_BOUND_MS);
-});
+}, 240_000);

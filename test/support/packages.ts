@@ -63,8 +63,13 @@ export function uploadTarball(
  * Polls the task, as deno does, until it ends, for at most a minute (a task
  * may wait for a lease to run out). `inspect` sees every poll's response.
  */
-export async function waitForTask(baseUrl: string, id: string, inspect: (res: Response) => void = () => undefined): Promise<PublishingTaskBody> {
-  const deadline = Date.now() + 60_000;
+export async function waitForTask(
+  baseUrl: string,
+  id: string,
+  inspect: (res: Response) => void = () => undefined,
+  timeoutMs = 60_000,
+): Promise<PublishingTaskBody> {
+  const deadline = Date.now() + timeoutMs;
   let task: PublishingTaskBody | undefined;
   while (Date.now() < deadline) {
     const res = await fetch(`${baseUrl}/api/publish_status/${id}`);

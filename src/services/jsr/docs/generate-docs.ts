@@ -44,6 +44,9 @@ export function denoBinary(): string | undefined {
   }
 }
 
+/** How many files are copied into deno doc's folder at once. */
+const WRITE_BATCH = 32;
+
 export async function generateDocs(
   blobs: BlobStore,
   unpacked: UnpackedPackage,
@@ -57,20 +60,30 @@ export async function generateDocs(
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "wharf-docs-"));
   try {
     const pkg = path.join(dir, "pkg");
-    // Modules, and the JSON they may import.
-    for (const file of unpacked.files.filter((f) => isModule(f.path) || /\.json$/.test(f.path))) {
-      const target = path.join(pkg, file.path);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      const content = await blobs.open(file.sha256);
-      if (!content) throw new Error(`blob ${file.sha256} of ${file.path} is missing`);
-      const chunks: Buffer[] = [];
-      for await (const chunk of content) chunks.push(chunk as Buffer);
-      const text = Buffer.concat(chunks).toString("utf8");
-      // deno reads whatever local file a module names: nothing outside the package may be named.
-      const outside = [...(unpacked.imports.get(file.path) ?? []), ...pragmaSpecifiers(text)].find((s) => leavesPackage(file.path, s));
-      if (outside !== undefined) return { docs: null, error: `${file.path} imports ${JSON.stringify(outside)}, outside the package.` };
-      await fs.writeFile(target, text);
+    // Modules, and the JSON they may import; a few dozen at a time, as a package may hold thousands.
+    const files = unpacked.files.filter((f) => isModule(f.path) || /\.json$/.test(f.path));
+    let outside: string | undefined;
+    for (let start = 0; start < files.length && outside === undefined; start += WRITE_BATCH) {
+      await Promise.all(
+        files.slice(start, start + WRITE_BATCH).map(async (file) => {
+          const content = await blobs.open(file.sha256);
+          if (!content) throw new Error(`blob ${file.sha256} of ${file.path} is missing`);
+          const chunks: Buffer[] = [];
+          for await (const chunk of content) chunks.push(chunk as Buffer);
+          const text = Buffer.concat(chunks).toString("utf8");
+          // deno reads whatever local file a module names: nothing outside the package may be named.
+          const named = [...(unpacked.imports.get(file.path) ?? []), ...pragmaSpecifiers(text)].find((s) => leavesPackage(file.path, s));
+          if (named !== undefined) {
+            outside ??= `${file.path} imports ${JSON.stringify(named)}, outside the package.`;
+            return;
+          }
+          const target = path.join(pkg, file.path);
+          await fs.mkdir(path.dirname(target), { recursive: true });
+          await fs.writeFile(target, text);
+        }),
+      );
     }
+    if (outside !== undefined) return { docs: null, error: outside };
     await fs.writeFile(path.join(dir, "external.ts"), "export {};\n");
     await fs.writeFile(path.join(dir, "import_map.json"), JSON.stringify({ imports: importMap(unpacked, imports) }));
     const args = ["doc", "--json", "--no-remote", "--no-npm", "--no-lock", "--no-config", "--import-map", path.join(dir, "import_map.json")];

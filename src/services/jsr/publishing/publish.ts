@@ -15,6 +15,7 @@ import type { Dependency } from "./module-imports";
 import { packagePathProblem } from "./package-paths";
 import { packageChanged } from "../package-events";
 import { insertPackageFiles } from "../../../storage/queries/package-files";
+import { insertPackageVersion, insertVersionDocs } from "../../../storage/queries/package-versions";
 import { requirePermittedTarball, requirePublisher } from "../../shared/policies";
 import { dependenciesOf, readConfig, type PackageConfig } from "./publish-config";
 import { getScope, scopeQuotas } from "../../accounts/scopes";
@@ -193,8 +194,8 @@ async function commitVersion(
       // First, so that a Wharf that lost the task stops here, and nobody can claim it while this commits.
       await succeed(tx, task);
       const usesNpm = dependencies.some((d) => d.kind === "npm");
-      const moduleGraph = Object.fromEntries(unpacked.moduleGraph) as Prisma.InputJsonObject;
-      await tx.packageVersion.create({ data: { scope, name, version, exports: config.exports, readme, usesNpm, moduleGraph } });
+      const moduleGraph = Object.fromEntries(unpacked.moduleGraph);
+      await insertPackageVersion(tx, { scope, name, version, exports: config.exports, readme, usesNpm, moduleGraph });
       // Batches, with the event loop given back between them: thousands of files must not stall other requests.
       await inBatches(unpacked.files, INSERT_BATCH, (files) => insertPackageFiles(tx, { scope, name, version }, files));
       await inBatches(dependencies, INSERT_BATCH, (batch) =>
@@ -202,9 +203,7 @@ async function commitVersion(
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),
         }),
       );
-      await tx.packageVersionDocs.create({
-        data: { scope, name, version, docs: (docs.docs ?? undefined) as Prisma.InputJsonObject | undefined, error: docs.error, score: { ...score } },
-      });
+      await insertVersionDocs(tx, { scope, name, version }, { docs: docs.docs, error: docs.error, score: { ...score } });
       await tx.package.update({ where: { scope_name: { scope, name } }, data: { updatedAt: new Date() } });
     },
     // Generous: a big version on a busy machine; the task's row is locked (and so unclaimable) meanwhile.
