@@ -12,6 +12,7 @@ import { ensurePassword } from "./services/accounts/sign-in";
 import { createBlobStore } from "./storage/blobs/factory";
 import { reportingErrors } from "./storage/blobs/instrumented";
 import { createMetrics } from "./http/metrics";
+import { gracefulCloser } from "./http/graceful-close";
 import { openDatabase } from "./storage/database";
 import { startChangeFeed } from "./storage/change-feed";
 import { forgetTokens } from "./services/accounts/token-cache";
@@ -37,6 +38,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
   // own: with Node's 5 s, a client reusing a connection at that moment saw "other side closed" instead of an answer.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  const closer = gracefulCloser(server);
   server.on("request", answerWhileStarting);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -95,10 +97,8 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     return {
       url,
       async stop() {
-        // Finish the requests in flight, then close the idle keep-alive sockets.
-        const closed = closeServer();
-        server.closeIdleConnections();
-        await closed;
+        // Finish the requests in flight, then close every connection.
+        await closer.close();
         await worker.stop();
         await downloads.atom.stop();
         await downloads.jsr.stop();

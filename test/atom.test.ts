@@ -103,6 +103,43 @@ describe("publishing from git", () => {
   });
 });
 
+describe("single-package reads from memory", () => {
+  it("answers a repeated read with the same bytes and headers, and shows each write on the next read", async () => {
+    const { user, name, repo } = await publisher();
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) })).status).toBe(201);
+    const read = (path = "") => world.anonymous.get(`/atom/api/packages/${name}${path}`);
+    const [first, second] = [await read(), await read()];
+    expect(second.body).toEqual(first.body);
+    for (const header of ["content-type", "etag", "access-control-allow-origin", "access-control-expose-headers"]) {
+      expect([header, second.headers.get(header)]).toEqual([header, first.headers.get(header)]);
+    }
+    expect(second.headers.get("x-request-id")).not.toEqual(first.headers.get("x-request-id"));
+    await read("/stargazers");
+    await read("/versions/1.1.0");
+
+    const fan = await world.user();
+    expect((await world.anonymous.post(`/atom/api/packages/${name}/star`, { headers: atomAs(fan) })).status).toBe(200);
+    expect((await read()).body.stargazers_count).toBe("1");
+    expect((await read("/stargazers")).body).toEqual([{ login: fan.login }]);
+
+    expect((await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v1.0.0`, { headers: atomAs(user) })).status).toBe(201);
+    expect(Object.keys((await read()).body.versions).sort()).toEqual(["1.0.0", "1.1.0"]);
+    expect((await read("/versions/1.0.0")).status).toBe(200);
+
+    expect((await fetch(`${world.server.url}/atom/api/packages/${name}/versions/1.1.0/tarball`)).status).toBe(200);
+    expect((await read()).body.downloads).toBe("1");
+
+    expect((await world.anonymous.delete(`/atom/api/packages/${name}/versions/1.0.0`, { headers: atomAs(user) })).status).toBe(204);
+    expect((await read("/versions/1.0.0")).status).toBe(404);
+    expect(Object.keys((await read()).body.versions)).toEqual(["1.1.0"]);
+
+    expect((await world.anonymous.delete(`/atom/api/packages/${name}`, { headers: atomAs(user) })).status).toBe(204);
+    expect((await read()).status).toBe(404);
+    expect((await read("/stargazers")).status).toBe(404);
+    expect((await read("/versions/1.1.0")).status).toBe(404);
+  });
+});
+
 describe("listing, search and stars", () => {
   it("lists 30 a page with Link headers, searches, and keeps stars", async () => {
     const marker = uniqueName("mini");

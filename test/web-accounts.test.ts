@@ -2,7 +2,6 @@
 // WHARF_ADMIN_PASSWORD and adds a user; that user makes a token and publishes with the real deno through
 // /new and the device flow approved in the browser; scope settings, package settings, Atom stars and deletes.
 // axe-core checks each new page once.
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +11,7 @@ import { atomAs, publishers } from "./support/atom";
 import { browserTest, describeInBrowser, seriousAccessibilityViolations, useBrowser, visit } from "./support/browser";
 import { graphql } from "./support/client";
 import { makeGitBase } from "./support/git";
+import { denoPublishInTerminal } from "./support/deno-terminal";
 import { writeFiles } from "./support/packages";
 import { signIn } from "./support/session";
 import { publishJsr } from "./support/web-seed";
@@ -24,7 +24,6 @@ const ADMIN_PASSWORD = `admin-pw-${randomBytes(6).toString("hex")}`;
 const gitBase = makeGitBase();
 const world = useWharf({ WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD, WHARF_GIT_BASE: gitBase });
 afterAll(() => fs.rmSync(gitBase, { recursive: true, force: true }));
-const DENO = path.resolve(__dirname, "..", "node_modules", "deno", "deno");
 const url = (urlPath = "") => world.server.url + urlPath;
 
 interface Person extends TestUser {
@@ -55,40 +54,6 @@ async function openAt(page: Page, urlPath: string, { axe = false, data = true } 
 
 const main = (page: Page) => page.locator("main").innerText();
 const header = (page: Page) => page.getByRole("navigation", { name: "Account" }).innerText();
-
-/** `deno publish` in a pseudo-terminal (deno offers /new and the device flow only on one), its output as it comes. */
-function denoPublish(dir: string, denoDir: string) {
-  const env = { ...process.env, JSR_URL: `${url()}/`, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
-  // Its own process group, so that deno goes with script(1) when the test ends early.
-  const child = spawn("script", ["-qfec", `${DENO} publish`, "/dev/null"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  let output = "";
-  const waiters: Array<() => void> = [];
-  const read = (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-    for (const wake of waiters.splice(0)) wake();
-  };
-  child.stdout.on("data", read);
-  child.stderr.on("data", read);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return {
-    exited,
-    output: () => output,
-    kill: () => {
-      // script(1) gone, the terminal closes and deno (in script's own session) is hung up on.
-      if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGKILL");
-    },
-    /** The first match of the pattern in the output, once it is there; fails if deno exits first. */
-    async waitFor(pattern: RegExp): Promise<RegExpExecArray> {
-      for (;;) {
-        const match = pattern.exec(output);
-        if (match) return match;
-        const more = new Promise<void>((resolve) => waiters.push(resolve));
-        const code = await Promise.race([more.then(() => undefined), exited.then((c) => ({ c }))]);
-        if (code && !pattern.exec(output)) throw new Error(`deno publish exited (${code.c}) before printing ${pattern}:\n${output}`);
-      }
-    },
-  };
-}
 
 describeInBrowser("the pages that write", () => {
   browserTest("admin signs in and adds a user, who signs in, makes a token, and publishes a new package with deno through /new and /auth", browser, async (open) => {
@@ -142,7 +107,7 @@ describeInBrowser("the pages that write", () => {
       "mod.ts": "export const boat = 1;\n",
     });
     const denoDir = fs.mkdtempSync(path.join(os.tmpdir(), "wharf-deno-"));
-    const deno = denoPublish(dir, denoDir);
+    const deno = denoPublishInTerminal(dir, { ...process.env, JSR_URL: `${url()}/`, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" });
     try {
       // deno asks for a token first (the device flow), then finds the package missing and links to /new.
       const code = (await deno.waitFor(/auth\?code=([A-Z]{4}-[A-Z]{4})/))[1];

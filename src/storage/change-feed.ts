@@ -11,9 +11,12 @@ import { Client } from "pg";
 import type { Logger } from "../logger";
 import { onPackageChanged, packageChanged } from "../services/jsr/package-events";
 import { credentialsChanged, onCredentialsChanged } from "../services/accounts/credential-events";
+import { atomPackagesChanged, onAtomPackagesChanged } from "../services/atom/package-events";
 import type { Db } from "./database";
 
 const CHANNEL = "wharf_package_changed";
+// Atom package names are at most 214 characters.
+const ATOM_NAMES_PER_NOTIFICATION = 30;
 const RECONNECT_DELAYS_MS = [100, 500, 1000, 2000, 5000];
 
 export interface ChangeFeedOptions {
@@ -39,6 +42,7 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
       replaying = true;
       try {
         if ("scope" in change) packageChanged(change.scope, change.name);
+        else if ("atom" in change) atomPackagesChanged(change.atom);
         else credentialsChanged();
       } finally {
         replaying = false;
@@ -72,7 +76,7 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
   };
 
   await listen();
-  const send = (change: Record<string, string>) => {
+  const send = (change: Record<string, string | string[]>) => {
     if (replaying || stopped) return;
     const payload = JSON.stringify({ from: self, ...change });
     db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`.catch((err: Error) =>
@@ -81,24 +85,30 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
   };
   const stopSendingPackages = onPackageChanged((scope, name) => send({ scope, name }));
   const stopSendingCredentials = onCredentialsChanged(() => send({ kind: "credentials" }));
+  // A batch of download counts may name many packages: in notifications well under pg_notify's 8000 bytes.
+  const stopSendingAtom = onAtomPackagesChanged((names) => {
+    for (let i = 0; i < names.length; i += ATOM_NAMES_PER_NOTIFICATION) send({ atom: names.slice(i, i + ATOM_NAMES_PER_NOTIFICATION) });
+  });
 
   return {
     async stop() {
       stopped = true;
       stopSendingPackages();
       stopSendingCredentials();
+      stopSendingAtom();
       await listener?.end().catch(() => undefined);
     },
   };
 }
 
-type Change = { from: string; scope: string; name: string } | { from: string; kind: "credentials" };
+type Change = { from: string; scope: string; name: string } | { from: string; atom: string[] } | { from: string; kind: "credentials" };
 
 function parseChange(payload: string | undefined): Change | undefined {
   try {
     const change = JSON.parse(payload ?? "");
     if (typeof change?.from !== "string") return undefined;
     if (change.kind === "credentials") return { from: change.from, kind: "credentials" };
+    if (Array.isArray(change.atom)) return { from: change.from, atom: change.atom.filter((name: unknown) => typeof name === "string") };
     return typeof change.scope === "string" && typeof change.name === "string" ? change : undefined;
   } catch {
     return undefined;

@@ -5,6 +5,7 @@ import type { ServiceContext } from "../shared/context";
 import { getAtomPackage, summarize } from "./packages";
 import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import { requireStaff } from "../shared/policies";
+import { atomPackagesChanged } from "./package-events";
 import { setAtomPackageFeatured } from "../../storage/queries/atom-featured";
 
 /** Staff: puts a package in the featured list (/packages/featured, or /themes/featured for a theme) or takes it out. */
@@ -12,5 +13,6 @@ export async function featureAtomPackage(ctx: ServiceContext, requested: string,
   requireStaff(ctx);
   const { name } = await getAtomPackage(ctx.db, requested);
   await setAtomPackageFeatured(ctx.db, name, featured);
+  atomPackagesChanged([name]);
   return summarize(await getAtomPackage(ctx.db, name));
 }

@@ -11,6 +11,7 @@ import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./p
 import { requireAtomOwner, viewerOf } from "../shared/policies";
 import { isForeignKeyViolation, isUniqueViolation } from "../../storage/pg-errors";
 import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import { atomPackagesChanged } from "./package-events";
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 
@@ -106,6 +107,8 @@ export async function createAtomPackage(ctx: ServiceContext, repository: string)
     if (isForeignKeyViolation(err)) throw noOwner(repo.owner);
     throw err;
   }
+  // The name may have led to a package renamed away from it.
+  atomPackagesChanged([name]);
   return getAtomPackage(ctx.db, name);
 }
 
@@ -128,7 +131,7 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
   const tarball = (await ctx.blobs.put(archiveAt(repo, tag))).sha256;
   const readme = await readmeAt(repo, tag);
   try {
-    return await ctx.db.$transaction(async (tx) => {
+    const created = await ctx.db.$transaction(async (tx) => {
       // Deleted versions keep their row, so they can never come back.
       if (await tx.atomVersion.findUnique({ where: { name_version: { name, version: release.version } } })) throw new WharfError("atomVersionExists");
       if (newName !== name) {
@@ -146,6 +149,8 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
       if (latest?.version === release.version) await tx.atomPackage.update({ where: { name: newName }, data: { ...releaseColumns(release), readme } });
       return created;
     });
+    atomPackagesChanged([name, newName]);
+    return created;
   } catch (err) {
     if (isUniqueViolation(err)) throw new WharfError(newName !== name ? "atomPackageExists" : "atomVersionExists");
     throw err;
@@ -179,6 +184,7 @@ export async function deleteAtomPackage(ctx: ServiceContext, name: string): Prom
     ctx.db.atomRename.deleteMany({ where: { name: pkg.name } }),
     ctx.db.atomPackage.delete({ where: { name: pkg.name } }),
   ]);
+  atomPackagesChanged([pkg.name]);
 }
 
 export async function deleteAtomVersion(ctx: ServiceContext, name: string, version: string): Promise<void> {
@@ -193,6 +199,7 @@ export async function deleteAtomVersion(ctx: ServiceContext, name: string, versi
       await tx.atomPackage.update({ where: { name: pkg.name }, data: releaseColumns({ json: latest.metadata as Record<string, unknown>, sha: latest.sha, fileExtensions: latest.fileExtensions }) });
     }
   });
+  atomPackagesChanged([pkg.name]);
 }
 
 /** How Pulsar says a package came to be: every Wharf package was published by its owner (none came over from atom.io). */

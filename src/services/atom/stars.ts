@@ -7,6 +7,7 @@ import type { AtomPackageSummary } from "../../storage/queries/atom-package-page
 import { requireUser } from "../shared/policies";
 import { isForeignKeyViolation } from "../../storage/pg-errors";
 import { WharfError } from "../../errors";
+import { atomPackagesChanged } from "./package-events";
 
 export async function starAtomPackage(ctx: ServiceContext, requested: string): Promise<AtomPackageSummary> {
   const user = requireUser(ctx);
@@ -14,6 +15,7 @@ export async function starAtomPackage(ctx: ServiceContext, requested: string): P
   // INSERT ... ON CONFLICT DO NOTHING: starring twice at once is one star, never a unique violation (Prisma's upsert reads, then inserts).
   try {
     await ctx.db.atomStar.createMany({ data: [{ userId: user.id, name }], skipDuplicates: true });
+    atomPackagesChanged([name]);
   } catch (err) {
     // The package was deleted meanwhile.
     if (isForeignKeyViolation(err)) throw new WharfError("atomPackageNotFound");
@@ -26,6 +28,7 @@ export async function unstarAtomPackage(ctx: ServiceContext, requested: string):
   const user = requireUser(ctx);
   const { name } = await getAtomPackage(ctx.db, requested);
   await ctx.db.atomStar.deleteMany({ where: { userId: user.id, name } });
+  atomPackagesChanged([name]);
 }
 
 export async function stargazers(db: Tx, requested: string): Promise<User[]> {
