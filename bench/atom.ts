@@ -20,6 +20,9 @@ const ENDPOINTS: Endpoint[] = [
   { label: "atom listing page 300", path: "/atom/api/packages?page=300&sort=downloads" },
   { label: "atom search", path: "/atom/api/packages/search?q=package-4242" },
   { label: "atom search, common word", path: "/atom/api/packages/search?q=benchmark" },
+  // A word every README has and no name, description or keyword: the full-text index, not a scan of every README.
+  { label: "atom search, README word", path: "/atom/api/packages/search?q=walkthrough" },
+  { label: "atom search, rare README word", path: "/atom/api/packages/search?q=topic42" },
   // Nothing matches a typo literally, so the nearest names are ranked: among 10,000 look-alikes, the dearest search.
   { label: "atom search with a typo", path: "/atom/api/packages/search?q=pakage-4242" },
 ];
@@ -33,7 +36,7 @@ export async function benchAtom(): Promise<Record<string, string>> {
       `INSERT INTO atom_packages (name, owner, repository, metadata, readme, downloads, updated_at)
        SELECT 'package-' || i, 'bench', 'bench/package-' || i,
               jsonb_build_object('name', 'package-' || i, 'version', '1.0.0', 'description', 'Benchmark package number ' || i, 'keywords', jsonb_build_array('bench', 'n' || (i % 100))),
-              '# package-' || i, (i * 7919) % 100000, now()
+              '# package-' || i || E'\n\nA walkthrough of its ' || 'topic' || (i % 100) || E' settings.\n', (i * 7919) % 100000, now()
        FROM generate_series(1, $1::int) AS i`,
       [PACKAGES],
     );

@@ -177,6 +177,20 @@ describe("listing, search and stars", () => {
     expect((await world.anonymous.get("/atom/api/stars")).status).toBe(401);
   });
 
+  it("finds a package by a word only its README has, by the start of a word, and despite a typo", async () => {
+    const user = await world.user("ppm");
+    const name = uniqueName("fulltext");
+    const word = uniqueName("zephyrine").replace(/[^a-z0-9]/g, "");
+    makeRepository(gitBase, user.login, name, [
+      { tag: "v1.0.0", files: { "package.json": atomPackageJson(name, "1.0.0"), "README.md": `# Usage\n\nIt speaks ${word} fluently.\n` } },
+    ]);
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${user.login}/${name}`, { headers: atomAs(user) })).status).toBe(201);
+    const search = async (q: string) => (await world.anonymous.get(`/atom/api/packages/search?q=${encodeURIComponent(q)}`)).body.map((p: { name: string }) => p.name);
+    expect(await search(word)).toEqual([name]);
+    expect(await search(`speaks ${word.slice(0, -3)}`)).toEqual([name]);
+    expect(await search(`${name.slice(0, -1)}q`)).toContain(name);
+  });
+
   it("keeps one star when a user stars a package many times at once", async () => {
     const { user, name, repo } = await publisher();
     expect((await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) })).status).toBe(201);

@@ -177,32 +177,63 @@ export async function featuredAtomPackages(sql: SqlReader, themes: boolean): Pro
 }
 
 /**
+ * The full-text query for a search: its words as PostgreSQL's parser reads them (as the stored vector was read),
+ * or, the last word being typed, that word as a prefix ("syntax highl" finds "syntax highlighting").
+ */
+function textQuery(text: string): Prisma.Sql {
+  const words = Prisma.sql`websearch_to_tsquery('simple', ${text})`;
+  // Only letters and digits go into the prefix's quotes; a prefix under 3 characters would match half the registry.
+  const last = /(?:^|[^\p{L}\p{N}])([\p{L}\p{N}]{3,})$/u.exec(text);
+  if (!last) return words;
+  const before = text.slice(0, text.length - last[1].length).trim();
+  const prefix = Prisma.sql`to_tsquery('simple', ${`'${last[1]}':*`})`;
+  // An empty websearch_to_tsquery is harmless but sends a NOTICE with every one-word search.
+  return Prisma.sql`(${words} || ${before ? Prisma.sql`(websearch_to_tsquery('simple', ${before}) && ${prefix})` : prefix})`;
+}
+
+/**
  * Packages matching a search, most relevant first (unless a sort is given):
  * the name with hyphens and underscores ignored ("minimap" finds "mini-map"),
- * then description, keywords and readme. Only when nothing matches literally
- * are the names nearest the query (by trigram similarity) offered instead:
- * a typo still finds its package, and an exact query is not diluted.
+ * then the full-text rank over name, description, keywords and README (the
+ * stored, weighted search_vector). Only when nothing matches are the names
+ * nearest the query (by trigram similarity) offered instead: a typo still
+ * finds its package, and an exact query is not diluted.
  */
 export function searchAtomPackages(sql: SqlReader, query: string, request: AtomPageRequest) {
   const text = query.trim().toLowerCase();
   const squashed = text.replace(/[-_\s]/g, "");
   const squashedName = Prisma.sql`replace(replace(lower(name), '-', ''), '_', '')`;
   const where = filterConditions(request.filter);
-  // Each condition can use an index: trigram GIN for the LIKEs, trigram GiST for the nearest names.
+  // Each condition can use an index: trigram GIN for the name LIKE, the vector's GIN for the words,
+  // trigram GiST for the nearest names. Rows stay narrow until the page is chosen: only its rows are read whole.
+  // Tiers are 2 apart and rank (normalised by 32 to rank / (rank + 1)) and similarity each under 1, so a name's
+  // tier always comes first. Name similarity orders the names that matched or are near; a word found only in the text has its rank alone
+  // (scoring the name of each of 10,000 packages whose description has a common word was a fifth of the search).
   const ranked = Prisma.sql`
-    WITH literal AS (
-      SELECT *, CASE WHEN ${squashedName} = ${squashed} THEN 3 WHEN ${squashedName} LIKE ${`%${squashed}%`} THEN 2 ELSE 0 END AS tier
-      FROM atom_packages p
-      WHERE (${squashedName} LIKE ${`%${squashed}%`}
-         OR lower(coalesce(metadata->>'description', '') || ' ' || coalesce(metadata->>'keywords', '') || ' ' || readme) LIKE ${`%${text}%`}) ${where}
+    WITH q AS (SELECT ${textQuery(text)} AS q), literal AS (
+      SELECT name, downloads, created_at, updated_at,
+        CASE WHEN ${squashedName} = ${squashed} THEN 3 WHEN ${squashedName} LIKE ${`%${squashed}%`} THEN 2 ELSE 0 END AS tier,
+        ts_rank(search_vector, q.q, 32) AS rank
+      FROM atom_packages p, q
+      WHERE (${squashedName} LIKE ${`%${squashed}%`} OR search_vector @@ q.q) ${where}
     ), nearest AS (
-      SELECT *, 0 AS tier FROM atom_packages p
+      SELECT name, downloads, created_at, updated_at, 0 AS tier, 0::real AS rank FROM atom_packages p
       WHERE NOT EXISTS (SELECT 1 FROM literal) AND lower(name) % ${text} ${where}
       ORDER BY lower(name) <-> ${text} LIMIT ${NEAREST_NAMES}
-    ), matches AS (SELECT * FROM literal UNION ALL SELECT * FROM nearest)
-    SELECT *, tier + similarity(lower(name), ${text}) AS score FROM matches
+    ), matches AS (SELECT *, true AS literal FROM literal UNION ALL SELECT *, false FROM nearest)
+    SELECT name, downloads, created_at, updated_at,
+      2 * tier + rank + CASE WHEN tier > 0 OR NOT literal THEN similarity(lower(name), ${text}) ELSE 0 END AS score
+    FROM matches
     ORDER BY score DESC, downloads DESC, name
     LIMIT ${SEARCH_LIMIT}`;
-  const candidates = { with: Prisma.sql`WITH ranked AS (${ranked})`, from: Prisma.sql`ranked p`, count: Prisma.sql`SELECT count(*)::int FROM ranked` };
+  const order = orderBy(request, true);
+  const candidates = {
+    with: Prisma.sql`WITH ranked AS (${ranked})`,
+    from: Prisma.sql`(
+      SELECT a.*, r.score FROM atom_packages a
+      JOIN (SELECT p.name, p.score FROM ranked p ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}) r ON r.name = a.name) p`,
+    paged: true,
+    count: Prisma.sql`SELECT count(*)::int FROM ranked`,
+  };
   return pageOf(sql, candidates, request, true);
 }
