@@ -82,7 +82,7 @@ export async function startServer(config: Config, log: Logger, options: ServerOp
     // The embedded database is this process's alone: leases a crashed run left are void, its tasks taken at once.
     if (!config.databaseUrl) await voidLeases(database.db);
     // Publishing tasks are processed in the background: uploaded here, or left by a Wharf that stopped or died.
-    const worker = startPublishWorker({ db: database.db, blobs, log, leaseMs: config.taskLeaseMs }, { pollMs: config.taskPollMs, onTaskDone: metrics.taskDone });
+    const worker = startPublishWorker({ db: database.db, sql: database.sql, blobs, log, leaseMs: config.taskLeaseMs }, { pollMs: config.taskPollMs, onTaskDone: metrics.taskDone });
     const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
     // Tests and scripts read this line to find a server started on port 0.
     log.info("listening", {

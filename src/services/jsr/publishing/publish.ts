@@ -15,7 +15,8 @@ import type { Dependency } from "./module-imports";
 import { packagePathProblem } from "./package-paths";
 import { packageChanged } from "../package-events";
 import { insertPackageFiles } from "../../../storage/queries/package-files";
-import { insertPackageVersion, insertVersionDocs } from "../../../storage/queries/package-versions";
+import { fillVersionBulk, insertPackageVersion, insertVersionDocs } from "../../../storage/queries/package-versions";
+import type { SqlReader } from "../../../storage/sql-reader";
 import { requirePermittedTarball, requirePublisher } from "../../shared/policies";
 import { dependenciesOf, readConfig, type PackageConfig } from "./publish-config";
 import { getScope, scopeQuotas } from "../../accounts/scopes";
@@ -29,6 +30,8 @@ import { advance, fail, holdLease, LeaseLost, newLeaseToken, release, setLease, 
 /** What processing needs: no request, no actor (it runs in the background). */
 export interface PublishWorker {
   db: Db;
+  /** Plain statements on the pool: a version's megabytes of module graph and docs. */
+  sql: SqlReader;
   blobs: BlobStore;
   log: Logger;
   /** How long a claim on a task lasts unless renewed (WHARF_TASK_LEASE_MS). */
@@ -164,6 +167,11 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
     if (lease.lost) throw new LeaseLost(task.id);
     await advance(db, task, "processed");
     await commitVersion(db, task, unpacked, config, dependencies, docs);
+    const committed = { scope: task.scope, name: task.name, version: task.version };
+    // The version is published; without these (the database away a moment) it is served as deno reads any module.
+    await fillVersionBulk(worker.sql, committed, { moduleGraph: Object.fromEntries(unpacked.moduleGraph), docs: docs.docs }).catch((err) =>
+      log.warn("could not store a published version's module graph or docs", { ...committed, ...errorFields(err) }),
+    );
     packageChanged(task.scope, task.name);
     log.info("published", { id: task.id, package: `@${task.scope}/${task.name}`, version: task.version, files: unpacked.files.length });
   } catch (err) {
@@ -194,8 +202,8 @@ async function commitVersion(
       // First, so that a Wharf that lost the task stops here, and nobody can claim it while this commits.
       await succeed(tx, task);
       const usesNpm = dependencies.some((d) => d.kind === "npm");
-      const moduleGraph = Object.fromEntries(unpacked.moduleGraph);
-      await insertPackageVersion(tx, { scope, name, version, exports: config.exports, readme, usesNpm, moduleGraph });
+      // The module graph and the docs (megabytes, for a big package) are filled in after the commit: fillVersionBulk.
+      await insertPackageVersion(tx, { scope, name, version, exports: config.exports, readme, usesNpm, moduleGraph: {} });
       // Batches, with the event loop given back between them: thousands of files must not stall other requests.
       await inBatches(unpacked.files, INSERT_BATCH, (files) => insertPackageFiles(tx, { scope, name, version }, files));
       await inBatches(dependencies, INSERT_BATCH, (batch) =>
@@ -203,7 +211,7 @@ async function commitVersion(
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),
         }),
       );
-      await insertVersionDocs(tx, { scope, name, version }, { docs: docs.docs, error: docs.error, score: { ...score } });
+      await insertVersionDocs(tx, { scope, name, version }, { docs: null, error: docs.error, score: { ...score } });
       await tx.package.update({ where: { scope_name: { scope, name } }, data: { updatedAt: new Date() } });
     },
     // Generous: a big version on a busy machine; the task's row is locked (and so unclaimable) meanwhile.
