@@ -166,6 +166,9 @@ it("costs a fixed number of statements for a page of Atom packages with latest v
     expect(body.data.packages.nodes[0]).toMatchObject({ starCount: 1, viewerHasStarred: true, latestVersion: { version: "1.1.0" } });
     return Number(res.headers.get("x-wharf-sql-statements"));
   };
+  // A first request after the writes above also looks its token up (the token cache was emptied by them): that
+  // statement is not the page's.
+  await statements(2);
   expect(await statements(8)).toBe(await statements(2));
 });
 
