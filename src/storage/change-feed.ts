@@ -6,13 +6,17 @@
 // one connection of its own and replays the changes the others made as local packageChanged events, which the
 // caches already follow. Each notification carries its sender, so a process ignores its own, and a replayed change
 // is not sent again.
+//
+// A publish announces itself inside its own transaction instead (announcePackageChange): PostgreSQL delivers the
+// notification at the commit, before anyone can read the task's success, so no Wharf serves the old meta.json to a
+// client that saw it. Such a notification names no sender, and every process, this one included, applies it.
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import type { Logger } from "../logger";
 import { onPackageChanged, packageChanged } from "../services/jsr/package-events";
 import { credentialsChanged, onCredentialsChanged } from "../services/accounts/credential-events";
 import { atomPackagesChanged, onAtomPackagesChanged } from "../services/atom/package-events";
-import type { Db } from "./database";
+import type { Db, Tx } from "./database";
 
 const CHANNEL = "wharf_package_changed";
 // Atom package names are at most 214 characters.
@@ -38,7 +42,7 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
     const client = new Client({ connectionString: url });
     client.on("notification", (message) => {
       const change = parseChange(message.payload);
-      if (!change || change.from === self) return;
+      if (!change || (change.from !== undefined && change.from === self)) return;
       replaying = true;
       try {
         if ("scope" in change) packageChanged(change.scope, change.name);
@@ -101,15 +105,25 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
   };
 }
 
-type Change = { from: string; scope: string; name: string } | { from: string; atom: string[] } | { from: string; kind: "credentials" };
+/** Tells every Wharf, this one included, that a package changed, when (and only if) `tx` commits. */
+export async function announcePackageChange(tx: Tx, scope: string, name: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ scope, name })})`;
+}
+
+// `from` is missing from a change announced inside a transaction: see announcePackageChange.
+type Change = { from?: string; scope: string; name: string } | { from: string; atom: string[] } | { from: string; kind: "credentials" };
 
 function parseChange(payload: string | undefined): Change | undefined {
   try {
     const change = JSON.parse(payload ?? "");
-    if (typeof change?.from !== "string") return undefined;
+    if (typeof change !== "object" || change === null) return undefined;
+    if (typeof change.scope === "string" && typeof change.name === "string") {
+      return typeof change.from === "string" || change.from === undefined ? { from: change.from, scope: change.scope, name: change.name } : undefined;
+    }
+    if (typeof change.from !== "string") return undefined;
     if (change.kind === "credentials") return { from: change.from, kind: "credentials" };
     if (Array.isArray(change.atom)) return { from: change.from, atom: change.atom.filter((name: unknown) => typeof name === "string") };
-    return typeof change.scope === "string" && typeof change.name === "string" ? change : undefined;
+    return undefined;
   } catch {
     return undefined;
   }

@@ -25,6 +25,7 @@ import { lockPackage, lockRow } from "../../../storage/queries/locks";
 import { MAX_TARBALL_BYTES, unpackTarball, type UnpackedPackage } from "./tarball";
 import { generateDocs, type GeneratedDocs } from "../docs/generate-docs";
 import { versionScore } from "../docs/package-score";
+import { announcePackageChange } from "../../../storage/change-feed";
 import { advance, fail, holdLease, LeaseLost, newLeaseToken, release, setLease, succeed, taskReady, type HeldTask } from "./task-leases";
 
 /** What processing needs: no request, no actor (it runs in the background). */
@@ -167,11 +168,14 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
     if (lease.lost) throw new LeaseLost(task.id);
     await advance(db, task, "processed");
     await commitVersion(db, task, unpacked, config, dependencies, docs);
+    // Before anything else runs here: a client that saw the success must not get the old meta.json from this cache.
+    packageChanged(task.scope, task.name);
     const committed = { scope: task.scope, name: task.name, version: task.version };
     // The version is published; without these (the database away a moment) it is served as deno reads any module.
     await fillVersionBulk(worker.sql, committed, { moduleGraph: Object.fromEntries(unpacked.moduleGraph), docs: docs.docs }).catch((err) =>
       log.warn("could not store a published version's module graph or docs", { ...committed, ...errorFields(err) }),
     );
+    // Again: a version's _meta.json read in between was cached without its module graph.
     packageChanged(task.scope, task.name);
     log.info("published", { id: task.id, package: `@${task.scope}/${task.name}`, version: task.version, files: unpacked.files.length });
   } catch (err) {
@@ -213,6 +217,7 @@ async function commitVersion(
       );
       await insertVersionDocs(tx, { scope, name, version }, { docs: null, error: docs.error, score: { ...score } });
       await tx.package.update({ where: { scope_name: { scope, name } }, data: { updatedAt: new Date() } });
+      await announcePackageChange(tx, scope, name);
     },
     // Generous: a big version on a busy machine; the task's row is locked (and so unclaimable) meanwhile.
     { maxWait: 30_000, timeout: 120_000 },
