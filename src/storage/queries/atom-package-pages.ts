@@ -254,7 +254,10 @@ export function searchAtomPackages(sql: SqlReader, query: string, request: AtomP
     ${mostDownloaded("worded", Prisma.sql`p.search_vector @@ ${words} ${where}`)},
     -- Each once, at its best tier; excluded after the limits, which an exclusion inside could make read everything.
     literal AS (
-      SELECT ${CANDIDATE_COLUMNS}, 3 AS tier FROM atom_packages p WHERE ${squashedName} = ${squashed} ${where}
+      SELECT *, 3 AS tier FROM named_few p WHERE (SELECT count(*) FROM named_few) <= ${PROBED} AND ${squashedName} = ${squashed}
+      -- Looked up again only when the names containing it were too many to keep: the lookup costs the probe's time again.
+      UNION ALL SELECT ${CANDIDATE_COLUMNS}, 3 FROM atom_packages p
+        WHERE (SELECT count(*) FROM named_few) > ${PROBED} AND ${squashedName} = ${squashed} ${where}
       UNION ALL SELECT *, 2 FROM named p WHERE ${squashedName} <> ${squashed}
       UNION ALL SELECT *, 0 FROM worded p WHERE NOT ${containsName}
     ), nearest AS (
