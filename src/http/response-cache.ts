@@ -59,6 +59,7 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
   // Bumped by every change: a response read before a change is answered but not kept.
   let changes = 0;
   const settled = () => Promise.all([deps.downloads.atom.settled(), deps.downloads.jsr.settled()]);
+  const isSettled = () => deps.downloads.atom.isSettled() && deps.downloads.jsr.isSettled();
 
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -108,7 +109,7 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
     (res as { end: unknown }).end = (...args: unknown[]) => {
       collect(args[0], args[1]);
       const mark = marks.get(res);
-      if (mark && res.statusCode === 200 && size <= ENTRY_BYTES && changes === startedAt) {
+      if (mark && res.statusCode === 200 && size <= ENTRY_BYTES && changes === startedAt && !res.hasHeader("set-cookie")) {
         const headers: OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name)) headers[name] = value;
         keep(key, { body: Buffer.concat(chunks), headers, keep: mark.keep, route: mark.route });
@@ -135,7 +136,7 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
       const entry = entries.get(key);
       // A miss goes to Express, which waits for counted downloads itself; a download need not wait for others.
       if (!entry) fill(res, key, next);
-      else if (entry.keep.onServe) serve(req, res, key, entry);
+      else if (entry.keep.onServe || isSettled()) serve(req, res, key, entry);
       else {
         // A batch of downloads written meanwhile may have dropped the entry.
         settled().then(
