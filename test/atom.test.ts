@@ -118,16 +118,27 @@ describe("single-package reads from memory", () => {
     await read("/versions/1.1.0");
 
     const fan = await world.user();
+    const starsOfFan = async () => (await world.anonymous.get(`/atom/api/users/${fan.login}/stars`)).body.map((p: { name: string }) => p.name);
+    expect(await starsOfFan()).toEqual([]);
     expect((await world.anonymous.post(`/atom/api/packages/${name}/star`, { headers: atomAs(fan) })).status).toBe(200);
     expect((await read()).body.stargazers_count).toBe("1");
     expect((await read("/stargazers")).body).toEqual([{ login: fan.login }]);
+    expect(await starsOfFan()).toEqual([name]);
 
     expect((await world.anonymous.post(`/atom/api/packages/${name}/versions?tag=v1.0.0`, { headers: atomAs(user) })).status).toBe(201);
     expect(Object.keys((await read()).body.versions).sort()).toEqual(["1.0.0", "1.1.0"]);
     expect((await read("/versions/1.0.0")).status).toBe(200);
 
-    expect((await fetch(`${world.server.url}/atom/api/packages/${name}/versions/1.1.0/tarball`)).status).toBe(200);
-    expect((await read()).body.downloads).toBe("1");
+    // The second download is answered from memory, and counted all the same.
+    const download = async () => {
+      const res = await fetch(`${world.server.url}/atom/api/packages/${name}/versions/1.1.0/tarball`);
+      return [res.status, res.headers.get("content-type"), Buffer.from(await res.arrayBuffer())];
+    };
+    const firstDownload = await download();
+    expect(firstDownload.slice(0, 2)).toEqual([200, "application/gzip"]);
+    expect(await download()).toEqual(firstDownload);
+    expect((await read()).body.downloads).toBe("2");
+    expect(await starsOfFan()).toEqual([name]);
 
     expect((await world.anonymous.delete(`/atom/api/packages/${name}/versions/1.0.0`, { headers: atomAs(user) })).status).toBe(204);
     expect((await read("/versions/1.0.0")).status).toBe(404);
@@ -137,6 +148,8 @@ describe("single-package reads from memory", () => {
     expect((await read()).status).toBe(404);
     expect((await read("/stargazers")).status).toBe(404);
     expect((await read("/versions/1.1.0")).status).toBe(404);
+    expect((await download())[0]).toBe(404);
+    expect(await starsOfFan()).toEqual([]);
   });
 });
 
@@ -174,6 +187,7 @@ describe("listing, search and stars", () => {
     expect(byStars.body[0].name).toBe(names[1]);
     expect((await world.anonymous.delete(`/atom/api/packages/${names[1]}/star`, { headers: atomAs(fan) })).status).toBe(204);
     expect((await world.anonymous.get(`/atom/api/packages/${names[1]}/stargazers`)).body).toEqual([]);
+    expect((await world.anonymous.get(`/atom/api/users/${fan.login}/stars`)).body).toEqual([]);
     expect((await world.anonymous.get("/atom/api/stars")).status).toBe(401);
   });
 

@@ -143,12 +143,16 @@ describe("a successful publish", () => {
   it("records jsr and npm dependencies, and the dependents they make", async () => {
     const base = await newPackage("base");
     expect((await publish(base, "1.2.0")).status).toBe("success");
+    // Read (and kept in memory) before another package comes to depend on it.
+    const dependentCount = async () => (await world.anonymous.get(`/api/scopes/${base.scope}/packages/base`)).body.dependentCount;
+    expect(await dependentCount()).toBe(0);
     const user = { owner: base.owner, scope: base.scope, name: "user" };
     await base.owner.api.post(`/api/scopes/${base.scope}/packages`, { body: { package: "user" } });
     const files = denoPackage(`@${base.scope}/user`, "0.1.0", {
       "mod.ts": `import { name } from "jsr:@${base.scope}/base@^1.2.0";\nimport chalk from "npm:chalk@5";\nimport * as u from "util-alias/x.ts";\nexport { name, chalk, u };\n`,
     }, { imports: { "util-alias/": `jsr:@${base.scope}/base@^1.0.0/` } });
     expect((await publish(user, "0.1.0", files)).status).toBe("success");
+    expect(await dependentCount()).toBe(1);
 
     const deps = await world.anonymous.get(`/api/scopes/${base.scope}/packages/user/versions/0.1.0/dependencies`);
     expect(deps.body).toEqual([
@@ -258,8 +262,10 @@ describe("packages", () => {
     expect([refused.status, (await bodyOf(refused)).code]).toEqual([400, "packageArchived"]);
 
     const empty = await newPackage("empty");
+    expect((await world.anonymous.get(`/api/scopes/${empty.scope}/packages/empty`)).body.description).toBe("");
     const described = await empty.owner.api.patch(`/api/scopes/${empty.scope}/packages/empty`, { body: { description: "Nothing yet" } });
     expect(described.body.description).toBe("Nothing yet");
+    expect((await world.anonymous.get(`/api/scopes/${empty.scope}/packages/empty`)).body.description).toBe("Nothing yet");
     expect((await empty.owner.api.delete(`/api/scopes/${empty.scope}/packages/empty`)).status).toBe(204);
     expect((await world.anonymous.get(`/api/scopes/${empty.scope}/packages/empty`)).body.code).toBe("packageNotFound");
   });

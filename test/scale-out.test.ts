@@ -97,11 +97,15 @@ const external = Boolean(process.env.DATABASE_URL);
     await eventually("all 30 downloads to be written", async () => ((await shown()) === "30" ? true : undefined)); // a string, as Pulsar sends it
     const daily = await query<{ count: number }>(wharfs[0].databaseUrl, "SELECT count FROM atom_daily_downloads WHERE name = $1", [name]);
     expect(daily).toEqual([{ count: 30 }]);
-    // The third keeps the package's JSON in memory: a star through the first reaches it by NOTIFY (it has no TTL).
+    // The third keeps the package's JSON and the user's stars in memory: a star through the first reaches both by
+    // NOTIFY (they have no TTL).
+    const starred = async () => (await bodyOf(await fetch(`${wharfs[2].url}/atom/api/users/${login}/stars`))).map((p: { name: string }) => p.name);
+    expect(await starred()).toEqual([]);
     const star = await fetch(`${first.url}/atom/api/packages/${name}/star`, { method: "POST", headers: { authorization: made.data.createUser.token } });
     expect(star.status).toBe(200);
     const stars = async () => (await bodyOf(await fetch(`${wharfs[2].url}/atom/api/packages/${name}`))).stargazers_count as string;
     await eventually("the star to show through the third", async () => ((await stars()) === "1" ? true : undefined));
+    await eventually("the user's stars to show it through the third", async () => ((await starred()).length === 1 ? true : undefined));
   });
 
   it("refuses a token revoked through one Wharf on the others, which had it cached", async () => {

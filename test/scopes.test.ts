@@ -85,6 +85,8 @@ describe("updating and deleting a scope", () => {
     const bob = await world.user();
     const scope = uniqueName("s");
     await alice.rest.POST("/api/scopes", { body: { scope } });
+    // Anonymous reads are kept in memory: the update must show on the next one.
+    expect((await world.rest.GET("/api/scopes/{scope}", scopePath(scope))).data?.description).toBe("");
 
     const denied = await bob.rest.PATCH("/api/scopes/{scope}", { ...scopePath(scope), body: { description: "mine now" } });
     expect(denied.response.status).toBe(403);
@@ -93,6 +95,7 @@ describe("updating and deleting a scope", () => {
     const described = await alice.rest.PATCH("/api/scopes/{scope}", { ...scopePath(scope), body: { description: "Updated" } });
     expect(described.response.status).toBe(200);
     expect(described.data?.description).toBe("Updated");
+    expect((await world.rest.GET("/api/scopes/{scope}", scopePath(scope))).data?.description).toBe("Updated");
     const ci = await alice.rest.PATCH("/api/scopes/{scope}", { ...scopePath(scope), body: { requirePublishingFromCI: true } });
     expect(ci.data?.requirePublishingFromCI).toBe(true);
 
@@ -108,6 +111,7 @@ describe("updating and deleting a scope", () => {
     await alice.rest.POST("/api/scopes", { body: { scope } });
 
     expect((await bob.rest.DELETE("/api/scopes/{scope}", scopePath(scope))).error?.code).toBe("actorNotScopeMember");
+    expect((await world.rest.GET("/api/scopes/{scope}", scopePath(scope))).response.status).toBe(200);
     expect((await alice.rest.DELETE("/api/scopes/{scope}", scopePath(scope))).response.status).toBe(204);
     const gone = await world.rest.GET("/api/scopes/{scope}", scopePath(scope));
     expect(gone.response.status).toBe(404);

@@ -17,8 +17,8 @@ import { pageViewer } from "./page-viewer";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
 import { onPackageChanged } from "../services/jsr/package-events";
-import { onAtomPackagesChanged } from "../services/atom/package-events";
-import { createAtomReadCache } from "./atom-read-cache";
+import { onStaleReads } from "../services/shared/kept-reads";
+import { createResponseCache } from "./response-cache";
 import { requestIdOf, requestLog } from "./request-log";
 import type { Metrics } from "./metrics";
 import { withRequestId } from "./request-id";
@@ -98,20 +98,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const registry: Registry = createRegistry(deps);
   const stopForgetting = onPackageChanged(registry.forget);
-  const atomReads = createAtomReadCache({ sql: deps.sql, log: deps.log, downloads: deps.downloads.atom });
-  const stopForgettingAtom = onAtomPackagesChanged(atomReads.forget);
+  const responses = createResponseCache({ log: deps.log, downloads: deps.downloads });
+  const stopForgettingResponses = onStaleReads(responses.forget);
   return {
     handler: withRequestId((req, res) => {
       deps.metrics.observeRequest(req, res);
-      if (!registry.handle(req, res) && !atomReads.handle(req, res, () => app(req, res))) app(req, res);
+      if (!registry.handle(req, res) && !responses.handle(req, res, () => app(req, res))) app(req, res);
     }),
     forgetCachedPackages: () => {
       registry.forgetAll();
-      atomReads.forgetAll();
+      responses.forgetAll();
     },
     async stop() {
       stopForgetting();
-      stopForgettingAtom();
+      stopForgettingResponses();
       await graphql.stop();
     },
   };

@@ -20,6 +20,9 @@ const templates = new WeakMap<IncomingMessage, string>();
 export function noteRouteTemplate(req: IncomingMessage, template: string): void {
   templates.set(req, template);
 }
+export function notedRouteTemplate(req: IncomingMessage): string | undefined {
+  return templates.get(req);
+}
 
 const FIXED_ROUTES = new Set(["/healthz", "/readyz", "/metrics", "/graphql", "/auth", "/api/.well-known/openapi"]);
 const REGISTRY_ROUTES: Array<[RegExp, string]> = [

@@ -6,7 +6,8 @@ import { pipeline } from "node:stream/promises";
 import path from "node:path";
 import type { Request, RequestHandler, Response } from "express";
 import addFormats from "ajv-formats";
-import { noteRouteTemplate } from "../http/metrics";
+import { notedRouteTemplate, noteRouteTemplate } from "../http/metrics";
+import { markKeepable } from "../http/response-cache";
 import OpenAPIBackend, { type Context, type Operation as ApiOperation } from "openapi-backend";
 import { asWharfError, errorFields, errorReply, faceOf, malformed, WharfError } from "../errors";
 import { requestContext } from "../http/actor";
@@ -107,6 +108,7 @@ export async function restHandler(
     if (reply.headers) res.set(reply.headers);
     // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
     if (!req.complete) res.set("Connection", "close");
+    if (reply.keep && reply.status === 200) markKeepable(res, reply.keep, notedRouteTemplate(req));
     if (reply.stream) {
       res.status(reply.status);
       pipeline(reply.stream, res).catch(() => res.destroy());

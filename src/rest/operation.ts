@@ -5,6 +5,7 @@
 import type { Readable } from "node:stream";
 import type { Request } from "express";
 import type { ServiceContext } from "../services/shared/context";
+import type { Keep } from "../services/shared/kept-reads";
 import type { operations } from "./contract";
 
 export type OperationId = keyof operations;
@@ -32,15 +33,17 @@ export interface Reply {
   /** Sent as it is (a download), instead of a JSON body. */
   stream?: Readable;
   headers?: Record<string, string>;
+  /** An anonymous caller's 200 that any other anonymous caller may be given from memory (http/response-cache.ts). */
+  keep?: Keep;
 }
 
 type Responses<K extends OperationId> = operations[K]["responses"];
 /** The statuses of success an operation declares; errors are thrown as WharfError, not returned. */
 type SuccessStatus<K extends OperationId> = Extract<keyof Responses<K>, 200 | 201 | 202 | 204>;
 type ReplyFor<R, S> = R extends { content: { "application/json": infer B } }
-  ? { status: S; body: B; headers?: Record<string, string> }
+  ? { status: S; body: B; headers?: Record<string, string>; keep?: Keep }
   : R extends { content: object }
-    ? { status: S; stream: Readable; headers?: Record<string, string> }
+    ? { status: S; stream: Readable; headers?: Record<string, string>; keep?: Keep }
     : { status: S; headers?: Record<string, string> };
 
 export type ReplyOf<K extends OperationId> = { [S in SuccessStatus<K>]: ReplyFor<Responses<K>[S], S> }[SuccessStatus<K>];
@@ -62,5 +65,7 @@ export type AnyOperation = (input: {
 }) => Promise<Reply>;
 
 export const ok = <B>(body: B, headers?: Record<string, string>) => ({ status: 200 as const, body, headers });
+/** A 200 that may be kept for other anonymous callers (see Reply.keep). */
+export const okKept = <B>(body: B, keep: Keep) => ({ status: 200 as const, body, keep });
 export const created = <B>(body: B) => ({ status: 201 as const, body });
 export const noContent = () => ({ status: 204 as const });

@@ -1,6 +1,6 @@
 // Package and credential changes crossing processes: several Wharfs on one PostgreSQL each keep a copy of registry
-// files (the meta.json cache) and of verified tokens, and a publish or a revocation through one must hold through all
-// at once, not after a TTL.
+// files (the meta.json cache), of REST responses (http/response-cache.ts) and of verified tokens, and a publish or a
+// revocation through one must hold through all at once, not after a TTL.
 //
 // Each change this process makes (services call packageChanged) is sent with pg_notify; each process LISTENs on
 // one connection of its own and replays the changes the others made as local packageChanged events, which the
@@ -16,6 +16,7 @@ import type { Logger } from "../logger";
 import { onPackageChanged, packageChanged } from "../services/jsr/package-events";
 import { credentialsChanged, onCredentialsChanged } from "../services/accounts/credential-events";
 import { atomPackagesChanged, onAtomPackagesChanged } from "../services/atom/package-events";
+import { onReadsChanged, readsChanged } from "../services/shared/kept-reads";
 import type { Db, Tx } from "./database";
 
 const CHANNEL = "wharf_package_changed";
@@ -47,6 +48,7 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
       try {
         if ("scope" in change) packageChanged(change.scope, change.name);
         else if ("atom" in change) atomPackagesChanged(change.atom);
+        else if ("reads" in change) readsChanged(change.reads);
         else credentialsChanged();
       } finally {
         replaying = false;
@@ -94,12 +96,18 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
     for (let i = 0; i < names.length; i += ATOM_NAMES_PER_NOTIFICATION) send({ atom: names.slice(i, i + ATOM_NAMES_PER_NOTIFICATION) });
   });
 
+  // Kept reads a write made stale beyond its package (a user's stars, a scope): a few short tags at a time.
+  const stopSendingReads = onReadsChanged((tags) => {
+    for (let i = 0; i < tags.length; i += ATOM_NAMES_PER_NOTIFICATION) send({ reads: tags.slice(i, i + ATOM_NAMES_PER_NOTIFICATION) });
+  });
+
   return {
     async stop() {
       stopped = true;
       stopSendingPackages();
       stopSendingCredentials();
       stopSendingAtom();
+      stopSendingReads();
       await listener?.end().catch(() => undefined);
     },
   };
@@ -111,7 +119,11 @@ export async function announcePackageChange(tx: Tx, scope: string, name: string)
 }
 
 // `from` is missing from a change announced inside a transaction: see announcePackageChange.
-type Change = { from?: string; scope: string; name: string } | { from: string; atom: string[] } | { from: string; kind: "credentials" };
+type Change =
+  | { from?: string; scope: string; name: string }
+  | { from: string; atom: string[] }
+  | { from: string; reads: string[] }
+  | { from: string; kind: "credentials" };
 
 function parseChange(payload: string | undefined): Change | undefined {
   try {
@@ -123,6 +135,7 @@ function parseChange(payload: string | undefined): Change | undefined {
     if (typeof change.from !== "string") return undefined;
     if (change.kind === "credentials") return { from: change.from, kind: "credentials" };
     if (Array.isArray(change.atom)) return { from: change.from, atom: change.atom.filter((name: unknown) => typeof name === "string") };
+    if (Array.isArray(change.reads)) return { from: change.from, reads: change.reads.filter((tag: unknown) => typeof tag === "string") };
     return undefined;
   } catch {
     return undefined;

@@ -8,10 +8,13 @@ const total = (batches: DownloadTally[][]) => batches.flat().reduce((sum, t) => 
 it("writes nothing until settled, then each count once, merged per package and version", async () => {
   const batches: DownloadTally[][] = [];
   const counter = createDownloadCounter(async (tallies) => void batches.push(tallies), quiet, { flushMs: 60_000 });
+  expect(counter.isSettled()).toBe(true);
   for (let i = 0; i < 5; i++) counter.count("a", "1.0.0");
   counter.count("b");
   expect(batches).toEqual([]);
+  expect(counter.isSettled()).toBe(false);
   await counter.settled();
+  expect(counter.isSettled()).toBe(true);
   expect(batches).toHaveLength(1);
   expect(batches[0].map(({ name, version, count }) => [name, version, count])).toEqual([["a", "1.0.0", 5], ["b", "", 1]]);
   await counter.settled();

@@ -5,7 +5,7 @@ import * as reads from "../../services/atom/package-reads";
 import { requireUser } from "../../services/shared/policies";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
 import { featuredAtomPackages } from "../../storage/queries/atom-package-pages";
-import { created, noContent, ok, type Operations } from "../operation";
+import { created, noContent, ok, okKept, type Operations } from "../operation";
 import { listPage } from "./list-page";
 import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentAtomVersion, presentStargazer } from "./present";
 
@@ -28,7 +28,7 @@ export const atomPackageOperations: Operations = {
 
   async atomGetPackage({ ctx, params, query }) {
     const pkg = await reads.readAtomPackage(ctx.sql, params.packageName);
-    return ok(presentAtomPackageWithVersions(pkg, ctx.config, query.engine));
+    return okKept(presentAtomPackageWithVersions(pkg, ctx.config, query.engine), reads.keepAtomPackageRead(params.packageName, pkg.name));
   },
 
   async atomCreatePackage({ ctx, query, body }) {
@@ -43,14 +43,14 @@ export const atomPackageOperations: Operations = {
 
   async atomGetVersion({ ctx, params }) {
     const { pkg, version } = await reads.readAtomVersion(ctx.sql, params.packageName, params.versionName);
-    return ok(presentAtomVersion(pkg.name, version, ctx.config));
+    return okKept(presentAtomVersion(pkg.name, version, ctx.config), reads.keepAtomPackageRead(params.packageName, pkg.name));
   },
 
   async atomDownloadTarball({ ctx, params }) {
-    const sha256 = await reads.downloadAtomTarball(ctx, params.packageName, params.versionName);
-    const stream = await ctx.blobs.open(sha256);
-    if (!stream) throw new Error(`tarball blob ${sha256} is missing`);
-    return { status: 200, stream, headers: { "Content-Type": "application/gzip" } };
+    const { tarball, keep } = await reads.downloadAtomTarball(ctx, params.packageName, params.versionName);
+    const stream = await ctx.blobs.open(tarball);
+    if (!stream) throw new Error(`tarball blob ${tarball} is missing`);
+    return { status: 200, stream, headers: { "Content-Type": "application/gzip" }, keep };
   },
 
   async atomCreateVersion({ ctx, params, query, body }) {
@@ -77,7 +77,8 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomListStargazers({ ctx, params }) {
-    return ok((await reads.readStargazers(ctx.sql, params.packageName)).map(presentStargazer));
+    const { name, logins } = await reads.readStargazers(ctx.sql, params.packageName);
+    return okKept(logins.map(presentStargazer), reads.keepAtomPackageRead(params.packageName, name));
   },
 
   async atomListViewerStars({ ctx }) {
@@ -86,7 +87,8 @@ export const atomPackageOperations: Operations = {
   },
 
   async atomListUserStars({ ctx, params }) {
-    return ok(presentAtomPackages(await reads.readStarredBy(ctx.sql, params.login), ctx.config));
+    const { packages, keep } = await reads.readStarredBy(ctx.sql, params.login);
+    return okKept(presentAtomPackages(packages, ctx.config), keep);
   },
 
   // The editor's update feed in Squirrel's format; 204 (nothing newer) until staff record a release.

@@ -4,7 +4,7 @@ import { jsrStats, listJsrPackages } from "../../services/jsr/package-listing";
 import * as packages from "../../services/jsr/packages";
 import { listDependents } from "../../services/jsr/versions";
 import type { Loaders } from "../../services/shared/loaders";
-import { noContent, ok, type Operations } from "../operation";
+import { noContent, ok, okKept, type Operations } from "../operation";
 import { presentDependent, presentPackage } from "./present";
 import { packageDownloads } from "../../services/jsr/downloads";
 import { registryMetrics } from "../../services/jsr/registry-metrics";
@@ -34,8 +34,8 @@ export const packageOperations: Operations = {
   },
 
   async getPackage({ ctx, params }) {
-    const { pkg, summary } = await packages.readPackage(ctx.sql, params.scope, params.package);
-    return ok(presentPackage(pkg, summary));
+    const { pkg, summary, keep } = await packages.readPackage(ctx.sql, params.scope, params.package);
+    return okKept(presentPackage(pkg, summary), keep);
   },
 
   async updatePackage({ ctx, params, body }) {

@@ -1,7 +1,7 @@
 // jsr: /api/scopes/{scope} and its members and invites.
 import * as scopes from "../../services/accounts/scopes";
 import * as members from "../../services/accounts/scope-members";
-import { noContent, ok, type Operations } from "../operation";
+import { noContent, ok, okKept, type Operations } from "../operation";
 import { presentFullScope, presentInvite, presentMember, presentScope } from "./present";
 
 export const scopeOperations: Operations = {
@@ -11,7 +11,7 @@ export const scopeOperations: Operations = {
 
   async getScope({ ctx, params }) {
     const view = await scopes.viewScope(ctx, params.scope);
-    return ok("full" in view ? presentFullScope(view.full) : presentScope(view.scope));
+    return "full" in view ? ok(presentFullScope(view.full)) : okKept(presentScope(view.scope), view.keep);
   },
 
   async updateScope({ ctx, params, body }) {

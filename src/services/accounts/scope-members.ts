@@ -1,6 +1,7 @@
 // Scope membership: inviting, accepting, promoting, removing. Adding a member
 // makes an invite; the invited user accepts or declines it. A scope always
 // keeps at least one admin.
+import { readsChanged, readTag } from "../shared/kept-reads";
 import type { ScopeInvite, ScopeMember, User } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
@@ -173,6 +174,7 @@ export async function getOwnMembership(ctx: ServiceContext, scope: string): Prom
 function forgetMembers(ctx: ServiceContext, scope: string, userId: string): void {
   ctx.loaders.membersByScope.clear(scope);
   ctx.loaders.scopeByName.clear(scope); // its owner may have changed
+  readsChanged([readTag.jsrScope(scope)]); // and with it the scope's updated_at
   ctx.loaders.scopesByUser.clear(userId);
 }
 

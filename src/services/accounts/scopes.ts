@@ -8,6 +8,7 @@ import { actsAsStaff, canAdministerScope, requireScopeAdmin, requireStaff, requi
 import { assertName } from "../shared/names";
 import { isUniqueViolation } from "../../storage/pg-errors";
 import { lockOwnerName, lockRow } from "../../storage/queries/locks";
+import { readsChanged, readTag, type Keep } from "../shared/kept-reads";
 
 export interface ScopeQuotas {
   packageUsage: number;
@@ -121,6 +122,7 @@ export async function updateScope(ctx: ServiceContext, name: string, update: Sco
     },
   });
   ctx.loaders.scopeByName.clear(name);
+  readsChanged([readTag.jsrScope(name)]);
   return fullScope(ctx.db, scope);
 }
 
@@ -147,6 +149,7 @@ export async function setScopeLimits(ctx: ServiceContext, name: string, limits: 
     data: { packageLimit: packageLimit ?? undefined, newPackagePerWeekLimit: newPackagePerWeekLimit ?? undefined, publishAttemptsPerWeekLimit: publishAttemptsPerWeekLimit ?? undefined },
   });
   ctx.loaders.scopeByName.clear(name);
+  readsChanged([readTag.jsrScope(name)]);
   return fullScope(ctx.db, scope);
 }
 
@@ -163,6 +166,7 @@ export async function deleteScope(ctx: ServiceContext, name: string): Promise<vo
   });
   ctx.loaders.scopeByName.clear(name);
   ctx.loaders.membersByScope.clear(name);
+  readsChanged([readTag.jsrScope(name)]);
 }
 
 /** The scopes a user is a member of. */
@@ -176,8 +180,11 @@ export async function viewScopeQuotas(ctx: ServiceContext, scope: Scope): Promis
   return scopeQuotas(ctx.db, scope);
 }
 
-/** A scope as the caller may see it: in full (creator, quotas, settings) for its admins, else its public part. */
-export async function viewScope(ctx: ServiceContext, name: string): Promise<{ full: FullScope } | { scope: Scope }> {
+/**
+ * A scope as the caller may see it: in full (creator, quotas, settings) for its admins, else its public part, which
+ * is the same for every caller until the scope is changed (updated, its owner handed over, deleted).
+ */
+export async function viewScope(ctx: ServiceContext, name: string): Promise<{ full: FullScope } | { scope: Scope; keep: Keep }> {
   const scope = await getScope(ctx.db, name);
-  return (await canAdministerScope(ctx, scope.scope)) ? { full: await fullScope(ctx.db, scope) } : { scope };
+  return (await canAdministerScope(ctx, scope.scope)) ? { full: await fullScope(ctx.db, scope) } : { scope, keep: { tags: [readTag.jsrScope(scope.scope)] } };
 }

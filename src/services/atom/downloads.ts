@@ -4,15 +4,15 @@ import { malformed } from "../../errors";
 import type { Db, Tx } from "../../storage/database";
 import type { DownloadWriter } from "../shared/download-counter";
 import { addAtomDownloads } from "../../storage/queries/atom-downloads";
-import { atomPackagesChanged } from "./package-events";
+import { readsChanged, readTag } from "../shared/kept-reads";
 
 /** Writes batches of tarball downloads (see shared/download-counter.ts): the versions are not counted apart. */
 export const writeAtomDownloads =
   (db: Db): DownloadWriter =>
   async (tallies) => {
     await addAtomDownloads(db, tallies);
-    // The packages show their download counts.
-    atomPackagesChanged([...new Set(tallies.map((tally) => tally.name))]);
+    // The packages show their download counts; their tarballs stay as they were.
+    readsChanged([...new Set(tallies.map((tally) => readTag.atomPackage(tally.name)))]);
   };
 
 export interface DailyDownloads {

@@ -1,6 +1,7 @@
-// Tells those who keep copies of an Atom package's responses (http/atom-read-cache.ts) that it changed: published to,
-// renamed, deleted, starred, featured, or downloaded (once a batch of counts is written). storage/change-feed.ts
-// carries the change to the other Wharfs on the same database.
+// Tells those who keep copies of an Atom package's responses (http/response-cache.ts, through shared/kept-reads.ts)
+// that it changed: published to, renamed, deleted, starred or featured (a written batch of download counts is told
+// as kept reads' tags, since it leaves the tarballs as they were). storage/change-feed.ts carries the change to the
+// other Wharfs on the same database.
 import { EventEmitter } from "node:events";
 
 const events = new EventEmitter();

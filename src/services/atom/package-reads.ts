@@ -11,6 +11,7 @@ import {
   type AtomVersionRow,
 } from "../../storage/queries/atom-package-reads";
 import type { ServiceContext } from "../shared/context";
+import { readTag, type Keep } from "../shared/kept-reads";
 import { normalizeLogin } from "../accounts/users";
 import { summaryOf, type AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import type { AtomPackageWithDetail } from "./packages";
@@ -36,26 +37,38 @@ export async function readAtomVersion(sql: SqlReader, requested: string, version
   return { pkg, version: found };
 }
 
-/** The tarball's blob key; each call is a download, counted in memory and written in batches. */
-export async function downloadAtomTarball(ctx: Pick<ServiceContext, "sql" | "downloads">, requested: string, version: string): Promise<string> {
-  const found = await atomTarballOf(ctx.sql, requested.toLowerCase(), version);
-  if (!found) throw new WharfError("atomPackageNotFound");
-  ctx.downloads.atom.count(found.name);
-  return found.tarball;
+/**
+ * Reads of a package (itself, a version, its stargazers) are the same for every anonymous caller until the package
+ * changes, by the name asked for or by its name now (a rename changes both).
+ */
+export function keepAtomPackageRead(requested: string, name: string): Keep {
+  return { tags: [readTag.atomPackage(requested), readTag.atomPackage(name)] };
 }
 
-/** Who starred a package, earliest first (their logins). */
-export async function readStargazers(sql: SqlReader, requested: string): Promise<string[]> {
-  const logins = await atomStargazerLogins(sql, requested.toLowerCase());
-  if (!logins) throw new WharfError("atomPackageNotFound");
-  return logins;
+/** The tarball's blob key; each call is a download, counted in memory and written in batches, as is each answer from memory. */
+export async function downloadAtomTarball(ctx: Pick<ServiceContext, "sql" | "downloads">, requested: string, version: string): Promise<{ tarball: string; keep: Keep }> {
+  const found = await atomTarballOf(ctx.sql, requested.toLowerCase(), version);
+  if (!found) throw new WharfError("atomPackageNotFound");
+  const counter = ctx.downloads.atom;
+  counter.count(found.name);
+  const tags = [readTag.atomTarballs(requested), readTag.atomTarballs(found.name)];
+  return { tarball: found.tarball, keep: { tags, onServe: () => counter.count(found.name) } };
+}
+
+/** Who starred a package, earliest first (their logins), and the package's name now. */
+export async function readStargazers(sql: SqlReader, requested: string): Promise<{ name: string; logins: string[] }> {
+  const found = await atomStargazerLogins(sql, requested.toLowerCase());
+  if (!found) throw new WharfError("atomPackageNotFound");
+  return found;
 }
 
 /** The packages a user starred, newest star first. */
-export async function readStarredBy(sql: SqlReader, login: string): Promise<AtomPackageSummary[]> {
-  const rows = await atomPackagesStarredBy(sql, normalizeLogin(login));
+export async function readStarredBy(sql: SqlReader, login: string): Promise<{ packages: AtomPackageSummary[]; keep: Keep }> {
+  const normalized = normalizeLogin(login);
+  const rows = await atomPackagesStarredBy(sql, normalized);
   if (!rows) throw new WharfError("userNotFound");
-  return rows.map(summaryOf);
+  // Stale when the user stars or unstars (stars.ts), or when a package listed changes; logins never change.
+  return { packages: rows.map(summaryOf), keep: { tags: [readTag.atomStarsOf(normalized), ...rows.map((row) => readTag.atomPackage(row.name))] } };
 }
 
 /** A package Prisma read (after a write), in the shape reads have. */

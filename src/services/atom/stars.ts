@@ -8,6 +8,8 @@ import { requireUser } from "../shared/policies";
 import { isForeignKeyViolation } from "../../storage/pg-errors";
 import { WharfError } from "../../errors";
 import { atomPackagesChanged } from "./package-events";
+import { readsChanged, readTag } from "../shared/kept-reads";
+import { normalizeLogin } from "../accounts/users";
 
 export async function starAtomPackage(ctx: ServiceContext, requested: string): Promise<AtomPackageSummary> {
   const user = requireUser(ctx);
@@ -16,6 +18,7 @@ export async function starAtomPackage(ctx: ServiceContext, requested: string): P
   try {
     await ctx.db.atomStar.createMany({ data: [{ userId: user.id, name }], skipDuplicates: true });
     atomPackagesChanged([name]);
+    readsChanged([readTag.atomStarsOf(normalizeLogin(user.login))]);
   } catch (err) {
     // The package was deleted meanwhile.
     if (isForeignKeyViolation(err)) throw new WharfError("atomPackageNotFound");
@@ -29,6 +32,7 @@ export async function unstarAtomPackage(ctx: ServiceContext, requested: string):
   const { name } = await getAtomPackage(ctx.db, requested);
   await ctx.db.atomStar.deleteMany({ where: { userId: user.id, name } });
   atomPackagesChanged([name]);
+  readsChanged([readTag.atomStarsOf(normalizeLogin(user.login))]);
 }
 
 export async function stargazers(db: Tx, requested: string): Promise<User[]> {

@@ -12,6 +12,7 @@ import { createScope, getScope, scopeQuotas } from "../accounts/scopes";
 import { isUniqueViolation } from "../../storage/pg-errors";
 import { lockPackage, lockRow } from "../../storage/queries/locks";
 import { packageChanged } from "./package-events";
+import { readTag, type Keep } from "../shared/kept-reads";
 import { latestOf } from "./versions";
 import type { Loaders } from "../shared/loaders";
 
@@ -79,7 +80,11 @@ export interface PackageSummary {
 }
 
 /** A package and its counts, as GET /api/scopes/{scope}/packages/{package} shows them: one statement. */
-export async function readPackage(sql: SqlReader, scope: string, name: string): Promise<{ pkg: Omit<JsrPackageRow, "versions" | "dependents">; summary: PackageSummary }> {
+export async function readPackage(
+  sql: SqlReader,
+  scope: string,
+  name: string,
+): Promise<{ pkg: Omit<JsrPackageRow, "versions" | "dependents">; summary: PackageSummary; keep: Keep }> {
   const row = await jsrPackageWithCounts(sql, scope, name);
   if (!row) throw new WharfError("packageNotFound");
   const { versions, dependents, ...pkg } = row;
@@ -88,6 +93,8 @@ export async function readPackage(sql: SqlReader, scope: string, name: string): 
   return {
     pkg,
     summary: { versionCount: versions.length, latestVersion: latest?.version ?? null, dependencyCount: latest?.dependencies ?? 0, dependentCount: dependents, score },
+    // The same for every caller until a jsr package changes: this one, or one that comes to depend on it.
+    keep: { tags: [readTag.jsrPackages] },
   };
 }
 

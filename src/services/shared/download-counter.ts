@@ -30,6 +30,8 @@ export interface DownloadCounter {
   count(name: string, version?: string): void;
   /** Resolves once every download counted so far is in the database (at once when none waits). */
   settled(): Promise<void>;
+  /** Whether every download counted so far is in the database already: a reader need not wait. */
+  isSettled(): boolean;
   /** Writes what is left and stops counting; call it once requests have stopped. */
   stop(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export function createDownloadCounter(write: DownloadWriter, log: Logger, option
       if (waiting >= flushAt) void flush().catch(() => undefined);
       else schedule();
     },
+    isSettled: () => waiting === 0 && !inFlight,
     async settled() {
       if (waiting === 0 && !inFlight) return;
       // A reader is not failed for a count it could not see: the error is logged, the counts kept for the next batch.

@@ -62,10 +62,10 @@ const STARGAZERS = `
     array(SELECT u.login FROM atom_stars s JOIN users u ON u.id = s.user_id
           WHERE s.name = ${CURRENT_NAME} ORDER BY s.created_at, u.login) AS logins`;
 
-/** The logins of a package's stargazers, earliest first; undefined when there is no such package. */
-export async function atomStargazerLogins(sql: SqlReader, name: string): Promise<string[] | undefined> {
+/** The package's name now and the logins of its stargazers, earliest first; undefined when there is no such package. */
+export async function atomStargazerLogins(sql: SqlReader, name: string): Promise<{ name: string; logins: string[] } | undefined> {
   const [row] = await sql.query<{ name: string | null; logins: string[] }>(STARGAZERS, [name]);
-  return row.name === null ? undefined : row.logins;
+  return row.name === null ? undefined : { name: row.name, logins: row.logins };
 }
 
 const STARRED_BY = `

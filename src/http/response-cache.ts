@@ -1,0 +1,164 @@
+// Whole responses of the REST faces' hot reads, answered ahead of Express from memory. Through Express and
+// openapi-backend a read reached only 0.02-0.12 of a bare node server on the same bytes. Which responses may be kept
+// is the handlers' word (Reply.keep, from the services: services/shared/kept-reads.ts): the first anonymous 200 is
+// kept with the headers Express sent, until a write makes one of its tags stale, in this process or, through the
+// change feed, another, so that a write shows on the next read. Only anonymous requests are answered or kept: what
+// differs per caller never reaches the cache. Downloads this process counted are written first (as requestContext
+// does for every read), except for a download itself, which counts once more at each answer (Keep.onServe).
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { Logger } from "../logger";
+import type { Keep } from "../services/shared/kept-reads";
+import type { Downloads } from "../services/shared/context";
+import { noteRouteTemplate } from "./metrics";
+import { logRequest } from "./request-log";
+
+const CACHE_BYTES = 32 * 1024 * 1024;
+// One entry (a tarball, say) takes at most this much of the cache; bigger ones are streamed each time.
+const ENTRY_BYTES = CACHE_BYTES / 32;
+// What an entry costs besides its body: key, headers, tags, bookkeeping, roughly.
+const ENTRY_OVERHEAD = 1024;
+const REST_PATH = /^\/(atom\/)?api\//;
+// Sent per response (or by node itself), never replayed.
+const PER_RESPONSE = new Set(["x-request-id", "x-wharf-sql-statements", "date", "connection", "keep-alive", "transfer-encoding"]);
+
+interface Entry {
+  body: Buffer;
+  headers: OutgoingHttpHeaders;
+  keep: Keep;
+  /** The route template, for the metrics. */
+  route: string | undefined;
+}
+
+export interface ResponseCache {
+  /** Serves the request if it may be answered from memory; false leaves it to Express. next: Express, keeping its answer. */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => void): boolean;
+  /** Drops every response that depends on one of these tags. */
+  forget(tags: string[]): void;
+  forgetAll(): void;
+}
+
+// What the REST adapter said about a response it sent: it may be kept, with these tags, for this route.
+const marks = new WeakMap<ServerResponse, { keep: Keep; route: string | undefined }>();
+
+/** Called by the REST adapter for a 200 that any anonymous caller may be given again (Reply.keep). */
+export function markKeepable(res: ServerResponse, keep: Keep, route: string | undefined): void {
+  marks.set(res, { keep, route });
+}
+
+/** Whether the cache may answer or keep this request: an anonymous, unconditional GET on a REST face. */
+export function cacheableRequest(req: IncomingMessage): boolean {
+  if (req.method !== "GET" || req.headers.authorization !== undefined) return false;
+  if (req.headers["if-none-match"] !== undefined || req.headers["if-modified-since"] !== undefined) return false;
+  return REST_PATH.test(req.url ?? "");
+}
+
+export function createResponseCache(deps: { log: Logger; downloads: Downloads }): ResponseCache {
+  const entries = new Map<string, Entry>();
+  const keysByTag = new Map<string, Set<string>>();
+  let bytes = 0;
+  // Bumped by every change: a response read before a change is answered but not kept.
+  let changes = 0;
+  const settled = () => Promise.all([deps.downloads.atom.settled(), deps.downloads.jsr.settled()]);
+  const isSettled = () => deps.downloads.atom.isSettled() && deps.downloads.jsr.isSettled();
+
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.body.length + ENTRY_OVERHEAD;
+    for (const tag of entry.keep.tags) {
+      const keys = keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) keysByTag.delete(tag);
+    }
+  };
+
+  const keep = (key: string, entry: Entry) => {
+    drop(key);
+    entries.set(key, entry);
+    bytes += entry.body.length + ENTRY_OVERHEAD;
+    for (const tag of entry.keep.tags) {
+      const keys = keysByTag.get(tag) ?? new Set();
+      keys.add(key);
+      keysByTag.set(tag, keys);
+    }
+    // Least recently used first: Map keeps insertion order, and a hit moves its entry last.
+    for (const oldest of entries.keys()) {
+      if (bytes <= CACHE_BYTES) break;
+      drop(oldest);
+    }
+  };
+
+  /** Lets Express answer, and keeps its answer if the handler marked it keepable and nothing changed meanwhile. */
+  const fill = (res: ServerResponse, key: string, next: () => void) => {
+    const startedAt = changes;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const collect = (chunk: unknown, encoding: unknown) => {
+      if (size > ENTRY_BYTES || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      if (size <= ENTRY_BYTES) chunks.push(buffer);
+    };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    (res as { write: unknown }).write = (...args: unknown[]) => {
+      collect(args[0], args[1]);
+      return write(...args);
+    };
+    (res as { end: unknown }).end = (...args: unknown[]) => {
+      collect(args[0], args[1]);
+      const mark = marks.get(res);
+      if (mark && res.statusCode === 200 && size <= ENTRY_BYTES && changes === startedAt && !res.hasHeader("set-cookie")) {
+        const headers: OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name)) headers[name] = value;
+        keep(key, { body: Buffer.concat(chunks), headers, keep: mark.keep, route: mark.route });
+      }
+      return end(...args);
+    };
+    next();
+  };
+
+  const serve = (req: IncomingMessage, res: ServerResponse, key: string, entry: Entry) => {
+    entries.delete(key);
+    entries.set(key, entry);
+    if (entry.route) noteRouteTemplate(req, entry.route);
+    const started = process.hrtime.bigint();
+    res.once("finish", () => logRequest(deps.log, "GET", key.split("?")[0], res, started));
+    entry.keep.onServe?.();
+    res.writeHead(200, entry.headers).end(entry.body);
+  };
+
+  return {
+    handle(req, res, next) {
+      if (!cacheableRequest(req)) return false;
+      const key = req.url!;
+      const entry = entries.get(key);
+      // A miss goes to Express, which waits for counted downloads itself; a download need not wait for others.
+      if (!entry) fill(res, key, next);
+      else if (entry.keep.onServe || isSettled()) serve(req, res, key, entry);
+      else {
+        // A batch of downloads written meanwhile may have dropped the entry.
+        settled().then(
+          () => {
+            const now = entries.get(key);
+            if (now) serve(req, res, key, now);
+            else fill(res, key, next);
+          },
+          () => fill(res, key, next),
+        );
+      }
+      return true;
+    },
+    forget(tags) {
+      changes++;
+      for (const tag of tags) for (const key of [...(keysByTag.get(tag) ?? [])]) drop(key);
+    },
+    forgetAll() {
+      changes++;
+      entries.clear();
+      keysByTag.clear();
+      bytes = 0;
+    },
+  };
+}
