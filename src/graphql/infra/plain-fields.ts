@@ -2,7 +2,7 @@
 // already loaded, and Apollo wrapped each in its plugins' willResolveField: a 100-node page spent more CPU on those
 // wrappers than on its data. Here fields that only read a property are left to graphql-js's default resolver, and
 // only the others (those that may load something) check the request's time limit before they start (time-limit.ts).
-import { GraphQLObjectType, isIntrospectionType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { GraphQLInterfaceType, GraphQLObjectType, isIntrospectionType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import type { GraphQLContext } from "./context";
 import { refusal } from "./refusal";
@@ -63,8 +63,28 @@ function inTime(resolve: GraphQLFieldResolver<unknown, GraphQLContext>): GraphQL
   };
 }
 
+/**
+ * type-graphql wraps each interface's resolveType in an async function: a promise per node of a list of packages.
+ * Ours answer at once, so they are called as they are (a class is turned into its type's name, as type-graphql does).
+ */
+function syncResolveTypes(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const meta of storage.interfaceTypes) {
+    const type = schema.getType(meta.name);
+    const resolveType = meta.resolveType;
+    if (!(type instanceof GraphQLInterfaceType) || !resolveType) continue;
+    type.resolveType = (value, context, info, abstractType) => {
+      const resolved = resolveType(value, context, info, abstractType);
+      if (!resolved || typeof resolved === "string") return resolved ?? undefined;
+      if (typeof resolved === "function") return storage.objectTypes.find((t) => t.target === resolved)?.name;
+      throw new Error(`${meta.name}'s resolveType must answer at once`);
+    };
+  }
+}
+
 /** Changes the schema's resolvers in place: plain property reads to the default resolver, the rest within the time limit. */
 export function tuneResolvers(schema: GraphQLSchema): GraphQLSchema {
+  syncResolveTypes(schema);
   const declared = declaredFields();
   const readsProperty = propertyReader();
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
