@@ -90,4 +90,18 @@ it("creates, updates, yanks and deletes through GraphQL, as REST sees it", async
   await mutate(`mutation($s: String!) { createPackage(scope: $s, name: "spare") { name } }`, { s: scope });
   expect((await mutate(`mutation($s: String!) { deletePackage(scope: $s, name: "spare") }`, { s: scope })).data.deletePackage).toBe(true);
   expect((await world.anonymous.get(`/api/scopes/${scope}/packages/spare`)).status).toBe(404);
+
+  // With createScope (the /new page): a missing scope is made first, an existing one is used as it is, a bad
+  // package name makes no scope, and a reserved scope name is refused.
+  const fresh = uniqueName("n");
+  const both = await mutate(`mutation($s: String!) { createPackage(scope: $s, name: "first", createScope: true) { fullName } }`, { s: fresh });
+  expect(both.data.createPackage).toEqual({ fullName: `@${fresh}/first` });
+  const again = await mutate(`mutation($s: String!) { createPackage(scope: $s, name: "second", createScope: true) { fullName } }`, { s: fresh });
+  expect(again.data.createPackage).toEqual({ fullName: `@${fresh}/second` });
+  const other = uniqueName("n");
+  const badName = await mutate(`mutation($s: String!) { createPackage(scope: $s, name: "Bad Name", createScope: true) { name } }`, { s: other });
+  expect(badName.errors?.[0].extensions?.code).toBe("malformedRequest");
+  expect((await world.anonymous.get(`/api/scopes/${other}`)).status).toBe(404);
+  const reserved = await mutate(`mutation { createPackage(scope: "angular", name: "core", createScope: true) { name } }`, {});
+  expect(reserved.errors?.[0].extensions?.code).toBe("scopeNameReserved");
 });

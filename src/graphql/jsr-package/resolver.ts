@@ -36,9 +36,11 @@ export class JsrPackageResolver {
   async createPackage(
     @Arg("scope", () => String) scope: string,
     @Arg("name", () => String) name: string,
+    @Arg("createScope", () => Boolean, { defaultValue: false, description: "Makes the scope first, with the caller as its admin, when it does not exist (and the caller may make scopes)." })
+    createScope: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<JsrPackageType> {
-    return jsrPackageNode(await packages.createPackage(ctx, scope, name));
+    return jsrPackageNode(await packages.createPackage(ctx, scope, name, { createScope }));
   }
 
   @Mutation(() => JsrPackageType, { description: "Scope admins: changes a package's settings." })

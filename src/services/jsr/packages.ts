@@ -8,7 +8,7 @@ import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { assertName } from "../shared/names";
 import { requireScopeAdmin, requireScopeMember, requireStaff } from "../shared/policies";
-import { getScope, scopeQuotas } from "../accounts/scopes";
+import { createScope, getScope, scopeQuotas } from "../accounts/scopes";
 import { isUniqueViolation } from "../../storage/pg-errors";
 import { lockPackage, lockRow } from "../../storage/queries/locks";
 import { packageChanged } from "./package-events";
@@ -26,9 +26,13 @@ export async function listScopePackages(db: Tx, scope: string): Promise<Package[
   return db.package.findMany({ where: { scope }, orderBy: { name: "asc" } });
 }
 
-/** Creates a package in a scope; any member may, within the scope's quotas. */
-export async function createPackage(ctx: ServiceContext, scope: string, name: string): Promise<Package> {
+/**
+ * Creates a package in a scope; any member may, within the scope's quotas. With `createScope`, a scope that does not
+ * exist is made first, by createScope's rules, with the caller as its admin (the page deno's "create it" link opens).
+ */
+export async function createPackage(ctx: ServiceContext, scope: string, name: string, options: { createScope?: boolean } = {}): Promise<Package> {
   assertName("package", name);
+  if (options.createScope) await ensureScope(ctx, scope);
   await getScope(ctx.db, scope);
   await requireScopeMember(ctx, scope);
   try {
@@ -50,6 +54,17 @@ export async function createPackage(ctx: ServiceContext, scope: string, name: st
   } catch (err) {
     if (isUniqueViolation(err)) throw new WharfError("packageAlreadyExists");
     throw err;
+  }
+}
+
+/** Makes the scope unless it exists; one made by someone else at the same moment is taken as it is. */
+async function ensureScope(ctx: ServiceContext, scope: string): Promise<void> {
+  if (await ctx.db.scope.findUnique({ where: { scope }, select: { scope: true } })) return;
+  try {
+    await createScope(ctx, { scope });
+  } catch (err) {
+    const madeMeanwhile = err instanceof WharfError && err.code === "scopeAlreadyExists" && (await ctx.db.scope.count({ where: { scope } })) > 0;
+    if (!madeMeanwhile) throw err;
   }
 }
 

@@ -2,34 +2,49 @@
 // highlight.js, then everything passed through sanitize-html, so that what a
 // package author writes (raw HTML included) can never run in a reader's browser.
 // Relative links and images resolve to the package's own files.
-import MarkdownIt from "markdown-it";
-import sanitizeHtml from "sanitize-html";
+import type MarkdownIt from "markdown-it";
+import type SanitizeHtml from "sanitize-html";
 
 // Loaded untyped: highlight.js's own types pull the DOM library into the server's compilation.
 interface Highlighter {
   getLanguage(name: string): unknown;
   highlight(code: string, options: { language: string; ignoreIllegals: boolean }): { value: string };
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const hljs = require("highlight.js/lib/common") as Highlighter;
 
-const markdown = new MarkdownIt({
-  html: true, // READMEs carry HTML (badges, <details>); the sanitizer below decides what stays
-  linkify: true,
-  highlight(code, lang) {
-    if (!lang || !hljs.getLanguage(lang)) return "";
-    try {
-      return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
-    } catch {
-      return "";
-    }
-  },
-});
+interface Renderer {
+  markdown: InstanceType<typeof MarkdownIt>;
+  sanitize: typeof SanitizeHtml;
+  allowedTags: string[];
+}
 
-const ALLOWED_TAGS = [
-  ...sanitizeHtml.defaults.allowedTags,
-  "img", "picture", "source", "details", "summary", "del", "ins", "sup", "sub", "kbd", "input",
-];
+// The libraries are loaded at the first README rendered, not at start: a fifth of a second of CPU that a Wharf
+// answering only the registry and the APIs never needs.
+let renderer: Renderer | undefined;
+
+function loadRenderer(): Renderer {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const hljs = require("highlight.js/lib/common") as Highlighter;
+  const Markdown = require("markdown-it") as typeof MarkdownIt;
+  const sanitize = require("sanitize-html") as typeof SanitizeHtml;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const markdown = new Markdown({
+    html: true, // READMEs carry HTML (badges, <details>); the sanitizer below decides what stays
+    linkify: true,
+    highlight(code, lang) {
+      if (!lang || !hljs.getLanguage(lang)) return "";
+      try {
+        return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+      } catch {
+        return "";
+      }
+    },
+  });
+  const allowedTags = [
+    ...sanitize.defaults.allowedTags,
+    "img", "picture", "source", "details", "summary", "del", "ins", "sup", "sub", "kbd", "input",
+  ];
+  return { markdown, sanitize, allowedTags };
+}
 
 /** Where a README's relative references point: `/@scope/name/1.0.0/` for a jsr version. */
 export interface ReadmeBase {
@@ -51,9 +66,10 @@ function resolveUrl(url: string, base: ReadmeBase): string | undefined {
 }
 
 export function renderReadme(text: string, base: ReadmeBase): string {
+  const { markdown, sanitize, allowedTags } = (renderer ??= loadRenderer());
   const html = markdown.render(text);
-  return sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
+  return sanitize(html, {
+    allowedTags,
     allowedAttributes: {
       a: ["href", "name", "title", "rel"],
       img: ["src", "alt", "title", "width", "height", "align", "loading"],

@@ -41,11 +41,11 @@ export async function insertVersionDocs(
 export async function fillVersionBulk(
   sql: SqlReader,
   version: { scope: string; name: string; version: string },
-  bulk: { moduleGraph: Record<string, unknown>; docs: unknown },
+  bulk: { moduleGraph: Record<string, unknown>; docsJson: string | null },
 ): Promise<void> {
   const key = [version.scope, version.name, version.version];
   await sql.query("UPDATE package_versions SET module_graph = $4::json WHERE scope = $1 AND name = $2 AND version = $3", [...key, JSON.stringify(bulk.moduleGraph)]);
-  if (bulk.docs !== null) {
-    await sql.query("UPDATE package_version_docs SET docs = $4::json WHERE scope = $1 AND name = $2 AND version = $3", [...key, JSON.stringify(bulk.docs)]);
+  if (bulk.docsJson !== null) {
+    await sql.query("UPDATE package_version_docs SET docs = $4::json WHERE scope = $1 AND name = $2 AND version = $3", [...key, bulk.docsJson]);
   }
 }

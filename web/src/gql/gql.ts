@@ -30,9 +30,7 @@ type Documents = {
     "\n  mutation ApproveAuthorization($code: String!) {\n    approveAuthorization(code: $code)\n  }\n": typeof types.ApproveAuthorizationDocument,
     "\n  mutation DenyAuthorization($code: String!) {\n    denyAuthorization(code: $code)\n  }\n": typeof types.DenyAuthorizationDocument,
     "\n  query Home {\n    stats {\n      packageCount\n      jsrPackageCount\n      atomPackageCount\n      userCount\n      scopeCount\n      newest { ...PackageSummary }\n      updated { ...PackageSummary }\n      featured { ...PackageSummary }\n    }\n  }\n  fragment PackageSummary on Package {\n    __typename\n    name\n    description\n    updatedAt\n    ... on JsrPackage { fullName latestVersion { version } }\n    ... on AtomPackage { downloadCount starCount latestVersion { version } }\n  }\n": typeof types.HomeDocument,
-    "\n  query NewPackageScope($scope: String!) {\n    scope(name: $scope) { scope }\n  }\n": typeof types.NewPackageScopeDocument,
-    "\n  mutation NewPackageCreateScope($scope: String!) {\n    createScope(input: { scope: $scope }) { scope }\n  }\n": typeof types.NewPackageCreateScopeDocument,
-    "\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name) { fullName }\n  }\n": typeof types.NewPackageDocument,
+    "\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name, createScope: true) { fullName }\n  }\n": typeof types.NewPackageDocument,
     "\n  mutation UpdatePackageSettings($scope: String!, $name: String!, $input: UpdatePackageInput!) {\n    updatePackage(scope: $scope, name: $name, input: $input) { fullName description runtimeCompat isArchived }\n  }\n": typeof types.UpdatePackageSettingsDocument,
     "\n  mutation DeletePackage($scope: String!, $name: String!) {\n    deletePackage(scope: $scope, name: $name)\n  }\n": typeof types.DeletePackageDocument,
     "\n  mutation YankVersion($scope: String!, $name: String!, $version: String!, $yanked: Boolean!) {\n    yankVersion(scope: $scope, name: $name, version: $version, yanked: $yanked) { version yanked }\n  }\n": typeof types.YankVersionDocument,
@@ -68,9 +66,7 @@ const documents: Documents = {
     "\n  mutation ApproveAuthorization($code: String!) {\n    approveAuthorization(code: $code)\n  }\n": types.ApproveAuthorizationDocument,
     "\n  mutation DenyAuthorization($code: String!) {\n    denyAuthorization(code: $code)\n  }\n": types.DenyAuthorizationDocument,
     "\n  query Home {\n    stats {\n      packageCount\n      jsrPackageCount\n      atomPackageCount\n      userCount\n      scopeCount\n      newest { ...PackageSummary }\n      updated { ...PackageSummary }\n      featured { ...PackageSummary }\n    }\n  }\n  fragment PackageSummary on Package {\n    __typename\n    name\n    description\n    updatedAt\n    ... on JsrPackage { fullName latestVersion { version } }\n    ... on AtomPackage { downloadCount starCount latestVersion { version } }\n  }\n": types.HomeDocument,
-    "\n  query NewPackageScope($scope: String!) {\n    scope(name: $scope) { scope }\n  }\n": types.NewPackageScopeDocument,
-    "\n  mutation NewPackageCreateScope($scope: String!) {\n    createScope(input: { scope: $scope }) { scope }\n  }\n": types.NewPackageCreateScopeDocument,
-    "\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name) { fullName }\n  }\n": types.NewPackageDocument,
+    "\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name, createScope: true) { fullName }\n  }\n": types.NewPackageDocument,
     "\n  mutation UpdatePackageSettings($scope: String!, $name: String!, $input: UpdatePackageInput!) {\n    updatePackage(scope: $scope, name: $name, input: $input) { fullName description runtimeCompat isArchived }\n  }\n": types.UpdatePackageSettingsDocument,
     "\n  mutation DeletePackage($scope: String!, $name: String!) {\n    deletePackage(scope: $scope, name: $name)\n  }\n": types.DeletePackageDocument,
     "\n  mutation YankVersion($scope: String!, $name: String!, $version: String!, $yanked: Boolean!) {\n    yankVersion(scope: $scope, name: $name, version: $version, yanked: $yanked) { version yanked }\n  }\n": types.YankVersionDocument,
@@ -171,15 +167,7 @@ export function graphql(source: "\n  query Home {\n    stats {\n      packageCou
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NewPackageScope($scope: String!) {\n    scope(name: $scope) { scope }\n  }\n"): (typeof documents)["\n  query NewPackageScope($scope: String!) {\n    scope(name: $scope) { scope }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation NewPackageCreateScope($scope: String!) {\n    createScope(input: { scope: $scope }) { scope }\n  }\n"): (typeof documents)["\n  mutation NewPackageCreateScope($scope: String!) {\n    createScope(input: { scope: $scope }) { scope }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name) { fullName }\n  }\n"): (typeof documents)["\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name) { fullName }\n  }\n"];
+export function graphql(source: "\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name, createScope: true) { fullName }\n  }\n"): (typeof documents)["\n  mutation NewPackage($scope: String!, $name: String!) {\n    createPackage(scope: $scope, name: $name, createScope: true) { fullName }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

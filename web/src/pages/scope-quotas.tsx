@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../gql";
+import type { ScopeSettingsPageQuery } from "../gql/graphql";
 import { ActionResult } from "../components/action-result";
 
 const SetLimits = graphql(`
@@ -10,14 +11,8 @@ const SetLimits = graphql(`
   }
 `);
 
-export interface Quotas {
-  packageUsage: number;
-  packageLimit: number;
-  newPackagePerWeekUsage: number;
-  newPackagePerWeekLimit: number;
-  publishAttemptsPerWeekUsage: number;
-  publishAttemptsPerWeekLimit: number;
-}
+// What the settings page's query selects of the quotas: the generated type, so the two cannot drift apart.
+type Quotas = NonNullable<NonNullable<ScopeSettingsPageQuery["scope"]>["quotas"]>;
 
 const ROWS = [
   { label: "Packages", usage: "packageUsage", limit: "packageLimit" },

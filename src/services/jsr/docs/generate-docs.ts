@@ -7,15 +7,20 @@ import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { BlobStore } from "../../../storage/blob-store";
 import { isModule } from "../publishing/module-imports";
 import type { UnpackedPackage } from "../publishing/tarball";
+import { versionScore, type VersionScore } from "./package-score";
+import type { DocsWork, DocsWorkResult } from "./docs-worker";
 
 export interface GeneratedDocs {
-  /** deno doc's JSON ({version, nodes}), with module keys and file names as package paths ("/mod.ts"). */
-  docs: DocsJson | null;
+  /** deno doc's JSON text ({version, nodes}: DocsJson), with module keys and file names as package paths ("/mod.ts"). */
+  json: string | null;
   /** Why there are no docs, when there are none. */
   error: string | null;
+  /** jsr's score of the version, from its docs (none when there are none) and its README. */
+  score: VersionScore;
 }
 
 export interface DocsJson {
@@ -47,16 +52,28 @@ export function denoBinary(): string | undefined {
 /** How many files are copied into deno doc's folder at once. */
 const WRITE_BATCH = 32;
 
+/** The version's docs and score; `readme` is the README's text, if the package has one. */
 export async function generateDocs(
+  blobs: BlobStore,
+  unpacked: UnpackedPackage,
+  config: { exports: Record<string, string>; imports: Record<string, string> },
+  readme: string | null,
+): Promise<GeneratedDocs> {
+  const made = await makeDocs(blobs, unpacked, config.exports, config.imports, readme);
+  return "error" in made ? { json: null, error: made.error, score: versionScore(null, readme, config.exports) } : { ...made, error: null };
+}
+
+async function makeDocs(
   blobs: BlobStore,
   unpacked: UnpackedPackage,
   exports: Record<string, string>,
   imports: Record<string, string>,
-): Promise<GeneratedDocs> {
+  readme: string | null,
+): Promise<DocsWorkResult> {
   const deno = denoBinary();
-  if (!deno) return { docs: null, error: "Docs are not generated on this registry: the deno binary is not installed." };
+  if (!deno) return { error: "Docs are not generated on this registry: the deno binary is not installed." };
   const entrypoints = [...new Set(Object.values(exports))].filter((target) => isModule(target));
-  if (entrypoints.length === 0) return { docs: null, error: "The package exports no JavaScript or TypeScript module." };
+  if (entrypoints.length === 0) return { error: "The package exports no JavaScript or TypeScript module." };
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "wharf-docs-"));
   try {
     const pkg = path.join(dir, "pkg");
@@ -83,17 +100,16 @@ export async function generateDocs(
         }),
       );
     }
-    if (outside !== undefined) return { docs: null, error: outside };
+    if (outside !== undefined) return { error: outside };
     await fs.writeFile(path.join(dir, "external.ts"), "export {};\n");
     await fs.writeFile(path.join(dir, "import_map.json"), JSON.stringify({ imports: importMap(unpacked, imports) }));
     const args = ["doc", "--json", "--no-remote", "--no-npm", "--no-lock", "--no-config", "--import-map", path.join(dir, "import_map.json")];
     const run = await runDeno(deno, [...args, ...entrypoints.map((e) => path.join(pkg, e))], dir);
-    if (run.error) return { docs: null, error: run.error };
+    if ("error" in run) return run;
     // Module keys and file names as package paths, not the temporary folder's.
-    const text = run.stdout.split(JSON.stringify(`file://${pkg}`).slice(1, -1)).join("");
-    return { docs: JSON.parse(text) as DocsJson, error: null };
+    return await readInWorker({ output: run.output, prefix: JSON.stringify(`file://${pkg}`).slice(1, -1), readme, exports });
   } catch (err) {
-    return { docs: null, error: `Docs could not be generated: ${(err as Error).message}` };
+    return { error: `Docs could not be generated: ${(err as Error).message}` };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -138,7 +154,24 @@ function importMap(unpacked: UnpackedPackage, imports: Record<string, string>): 
   return map;
 }
 
-function runDeno(deno: string, args: string[], cwd: string): Promise<{ stdout: string; error?: string }> {
+// Enough for 32 MiB of JSON parsed; a worker past it stops, rather than the server.
+const WORKER_HEAP_MB = 768;
+
+/** docs-worker.ts's parsing and scoring, in a thread of its own that ends with the work. */
+function readInWorker(work: DocsWork): Promise<DocsWorkResult> {
+  return new Promise((resolve) => {
+    const worker = new Worker(path.join(__dirname, "docs-worker.js"), {
+      workerData: work,
+      transferList: [work.output.buffer as ArrayBuffer],
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    worker.once("message", (result: DocsWorkResult) => resolve(result));
+    worker.once("error", (err) => resolve({ error: `Docs could not be read: ${err.message}` }));
+    worker.once("exit", (code) => resolve({ error: `Docs could not be read: the worker stopped (${code}).` }));
+  });
+}
+
+function runDeno(deno: string, args: string[], cwd: string): Promise<{ output: Uint8Array } | { error: string }> {
   return new Promise((resolve) => {
     // Only what deno needs: no proxy (so no network), no token, a home and cache of its own in the temporary folder.
     const env = { PATH: process.env.PATH ?? "", HOME: cwd, DENO_DIR: path.join(cwd, ".deno"), NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" };
@@ -161,13 +194,20 @@ function runDeno(deno: string, args: string[], cwd: string): Promise<{ stdout: s
     child.stderr.on("data", (chunk: Buffer) => void (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
     child.on("error", (err) => {
       clearTimeout(timer);
-      resolve({ stdout: "", error: `deno doc could not run: ${err.message}` });
+      resolve({ error: `deno doc could not run: ${err.message}` });
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      if (failure) return resolve({ stdout: "", error: failure });
-      if (code !== 0) return resolve({ stdout: "", error: `deno doc failed: ${lastError(stderr) || `exit code ${code}`}` });
-      resolve({ stdout: Buffer.concat(out).toString("utf8") });
+      if (failure) return resolve({ error: failure });
+      if (code !== 0) return resolve({ error: `deno doc failed: ${lastError(stderr) || `exit code ${code}`}` });
+      // A buffer of its own (Buffer.concat may share node's pool), so that it can be handed to the worker whole.
+      const output = new Uint8Array(outBytes);
+      let at = 0;
+      for (const chunk of out) {
+        output.set(chunk, at);
+        at += chunk.length;
+      }
+      resolve({ output });
     });
   });
 }

@@ -1,7 +1,7 @@
 // What a JavaScript or TypeScript module imports, read with TypeScript's own
 // scanner (import/export declarations, dynamic import(), require, type
 // references), not with regular expressions.
-import ts from "typescript";
+import { ts } from "./typescript";
 
 const MODULE_EXTENSIONS = /\.(?:[cm]?[jt]sx?|d\.[cm]?ts)$/;
 

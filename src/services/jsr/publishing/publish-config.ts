@@ -1,6 +1,6 @@
 // The package's config file (deno.json, deno.jsonc or jsr.json), checked
 // against the URL it was uploaded to and against the files it came with.
-import ts from "typescript";
+import { ts } from "./typescript";
 import { PublishError } from "../../../errors";
 import type { UnpackedPackage } from "./tarball";
 import { dependencyOf, type Dependency } from "./module-imports";

@@ -24,7 +24,6 @@ import { isUniqueViolation } from "../../../storage/pg-errors";
 import { lockPackage, lockRow } from "../../../storage/queries/locks";
 import { MAX_TARBALL_BYTES, unpackTarball, type UnpackedPackage } from "./tarball";
 import { generateDocs, type GeneratedDocs } from "../docs/generate-docs";
-import { versionScore } from "../docs/package-score";
 import { announcePackageChange } from "../../../storage/change-feed";
 import { advance, fail, holdLease, LeaseLost, newLeaseToken, release, setLease, succeed, taskReady, type HeldTask } from "./task-leases";
 
@@ -163,16 +162,17 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
     const dependencies = dependenciesOf(unpacked, config);
     if (lease.lost) throw new LeaseLost(task.id);
     // Docs that cannot be made say why, and the version is published without them.
-    const docs = await generateDocs(blobs, unpacked, config.exports, config.imports);
+    const readme = unpacked.files.find((f) => README.test(f.path))?.path ?? null;
+    const docs = await generateDocs(blobs, unpacked, config, readme === null ? null : (unpacked.texts.get(readme) ?? ""));
     if (docs.error) log.warn("no docs for a published version", { package: `@${task.scope}/${task.name}`, version: task.version, reason: docs.error });
     if (lease.lost) throw new LeaseLost(task.id);
     await advance(db, task, "processed");
-    await commitVersion(db, task, unpacked, config, dependencies, docs);
+    await commitVersion(db, task, { unpacked, readme, config, dependencies, docs });
     // Before anything else runs here: a client that saw the success must not get the old meta.json from this cache.
     packageChanged(task.scope, task.name);
     const committed = { scope: task.scope, name: task.name, version: task.version };
     // The version is published; without these (the database away a moment) it is served as deno reads any module.
-    await fillVersionBulk(worker.sql, committed, { moduleGraph: Object.fromEntries(unpacked.moduleGraph), docs: docs.docs }).catch((err) =>
+    await fillVersionBulk(worker.sql, committed, { moduleGraph: Object.fromEntries(unpacked.moduleGraph), docsJson: docs.json }).catch((err) =>
       log.warn("could not store a published version's module graph or docs", { ...committed, ...errorFields(err) }),
     );
     // Again: a version's _meta.json read in between was cached without its module graph.
@@ -185,18 +185,20 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
   }
 }
 
+/** What processing made of an upload, to be committed. */
+interface MadeVersion {
+  unpacked: UnpackedPackage;
+  /** The README's path, if the package has one. */
+  readme: string | null;
+  config: PackageConfig;
+  dependencies: Dependency[];
+  docs: GeneratedDocs;
+}
+
 /** The version, its files and dependencies, and the task's success: all at once, or nothing. */
-async function commitVersion(
-  db: Db,
-  task: HeldTask,
-  unpacked: UnpackedPackage,
-  config: PackageConfig,
-  dependencies: Dependency[],
-  docs: GeneratedDocs,
-): Promise<void> {
+async function commitVersion(db: Db, task: HeldTask, made: MadeVersion): Promise<void> {
+  const { unpacked, readme, config, dependencies, docs } = made;
   const { scope, name, version } = task;
-  const readme = unpacked.files.find((f) => README.test(f.path))?.path ?? null;
-  const score = versionScore(docs.docs, readme === null ? null : (unpacked.texts.get(readme) ?? ""), config.exports);
   await db.$transaction(
     async (tx) => {
       // A package cannot be deleted while it has a task under way; this is the last line should one be anyway.
@@ -215,7 +217,7 @@ async function commitVersion(
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),
         }),
       );
-      await insertVersionDocs(tx, { scope, name, version }, { docs: null, error: docs.error, score: { ...score } });
+      await insertVersionDocs(tx, { scope, name, version }, { docs: null, error: docs.error, score: { ...docs.score } });
       await tx.package.update({ where: { scope_name: { scope, name } }, data: { updatedAt: new Date() } });
       await announcePackageChange(tx, scope, name);
     },
