@@ -7,6 +7,8 @@ export interface GraphQLContext extends ServiceContext {
   client: string;
   /** Runs `fn` once the response has been sent (or the request failed): limits.ts gives the claimed budget back then. */
   whenDone(fn: () => void): void;
+  /** Set once the query's time is up (time-limit.ts): resolvers that may load something no longer start (plain-fields.ts). */
+  timedOut: boolean;
   /** The request's session cookie, for signing in and out (graphql/session). */
   session: SessionControl;
 }

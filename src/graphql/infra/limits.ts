@@ -6,7 +6,7 @@
 //  - its cost (cost.ts), at most MAX_COMPLEXITY;
 //  - what its client already has running (client-budget.ts).
 import type { ApolloServerPlugin } from "@apollo/server";
-import { getVariableValues, GraphQLError, type GraphQLSchema } from "graphql";
+import { getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
 import { ERRORS } from "../../errors";
 import { ClientBudget } from "./client-budget";
@@ -41,6 +41,8 @@ export function queryLimits(schema: GraphQLSchema): ApolloServerPlugin<GraphQLCo
   requireRootCosts(schema);
   const estimators = [fieldExtensionsEstimator(), mutationEstimator(schema), simpleEstimator({ defaultComplexity: 1 })];
   const budget = new ClientBudget(CLIENT_BUDGET);
+  /** The cost of each operation of the documents seen, when it runs without variables. */
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
@@ -50,20 +52,27 @@ export function queryLimits(schema: GraphQLSchema): ApolloServerPlugin<GraphQLCo
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
           if (variables.errors) throw refusal("malformedRequest", `Malformed request: ${variables.errors[0].message}`);
 
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators,
-              // Its walk expands every spread again: it stops (and the query is refused) past this many selections.
-              maxQueryNodes: 4 * MAX_FIELDS,
-            });
-          } catch (err) {
-            if (err instanceof GraphQLError) throw refusal("queryTooComplex", `${ERRORS.queryTooComplex.message} ${err.message}`);
-            throw err;
+          // Without variables a document's cost is always the same; Apollo hands the same parsed document to every
+          // request with the same text (its document store), so it is worked out once.
+          const fixed = Object.keys(request.variables ?? {}).length === 0;
+          const key = request.operationName ?? "";
+          let cost = fixed ? costs.get(document)?.get(key) : undefined;
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName,
+                variables: request.variables,
+                estimators,
+                // Its walk expands every spread again: it stops (and the query is refused) past this many selections.
+                maxQueryNodes: 4 * MAX_FIELDS,
+              });
+            } catch (err) {
+              if (err instanceof GraphQLError) throw refusal("queryTooComplex", `${ERRORS.queryTooComplex.message} ${err.message}`);
+              throw err;
+            }
+            if (fixed) costs.set(document, (costs.get(document) ?? new Map<string, number>()).set(key, cost));
           }
           if (cost > MAX_COMPLEXITY) throw refusal("queryTooComplex", `${ERRORS.queryTooComplex.message} Its cost is ${cost}; the limit is ${MAX_COMPLEXITY}.`);
 

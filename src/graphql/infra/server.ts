@@ -13,10 +13,11 @@ import { graphqlEdge, MAX_TOKENS } from "./edge";
 import { queryLimits } from "./limits";
 import { refusal } from "./refusal";
 import { buildWharfSchema } from "../schema";
+import { tuneResolvers } from "./plain-fields";
 import { queryTimeLimit } from "./time-limit";
 
 export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestHandler[]; stop(): Promise<void> }> {
-  const schema = await buildWharfSchema();
+  const schema = tuneResolvers(await buildWharfSchema());
   const server = new ApolloServer<GraphQLContext>({
     schema,
     introspection: deps.config.graphqlIntrospection,
@@ -48,7 +49,7 @@ export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestH
     context: async ({ req, res }): Promise<GraphQLContext> => {
       try {
         const context = await graphqlRequestContext(deps, req, res);
-        return { ...context, client: clientOf(req, context.actor?.id), whenDone: (fn) => (res.locals.whenDone as Array<() => void>).push(fn) };
+        return { ...context, client: clientOf(req, context.actor?.id), timedOut: false, whenDone: (fn) => (res.locals.whenDone as Array<() => void>).push(fn) };
       } catch (err) {
         if (err instanceof WharfError) throw refusal(err.code, err.message);
         throw err;

@@ -11,38 +11,23 @@ export interface PackageOrder {
 
 export interface PackageFilter {
   scope?: string;
-  /** Matches names and descriptions, case-insensitively. */
+  /** Matches names and descriptions, case-insensitively (its % and _ taken literally). */
   query?: string;
 }
 
 import type { PageRequest } from "../../storage/queries/page";
+import { jsrPackagePage } from "../../storage/queries/jsr-package-pages";
 
 export type { PageRequest };
 
-export async function listJsrPackages(
+/** A page of jsr packages, filtered and ordered, and how many the filter keeps: one statement. */
+export function listJsrPackages(
   ctx: ServiceContext,
   filter: PackageFilter,
   order: PackageOrder,
   page: PageRequest,
 ): Promise<{ items: Package[]; total: number }> {
-  const text = filter.query?.trim();
-  const where = {
-    scope: filter.scope,
-    ...(text && {
-      OR: [{ name: { contains: text, mode: "insensitive" as const } }, { description: { contains: text, mode: "insensitive" as const } }],
-    }),
-  };
-  const [items, total] = await Promise.all([
-    ctx.db.package.findMany({
-      where,
-      // The key breaks ties, so that pages never overlap or skip.
-      orderBy: [{ [order.field]: order.direction }, { scope: "asc" }, { name: "asc" }],
-      skip: page.offset,
-      take: page.limit,
-    }),
-    ctx.db.package.count({ where }),
-  ]);
-  return { items, total };
+  return jsrPackagePage(ctx.sql, filter, order, page);
 }
 
 export interface RegistryCounts {

@@ -6,6 +6,7 @@ import type { Tx } from "../../storage/database";
 import type { SqlReader } from "../../storage/sql-reader";
 import { atomPackagesNamed, type AtomPackageSummary } from "../../storage/queries/atom-package-pages";
 import { starredAmong } from "../../storage/queries/atom-stars";
+import { scopesNamed, usersWithIds } from "../../storage/queries/accounts-by-key";
 import { liveVersionsOf, type AtomVersionRow } from "../../storage/queries/atom-versions";
 import type { InviteWithUsers, MemberWithUser } from "../accounts/scope-members";
 import { bySemverDescending } from "../jsr/versions";
@@ -72,10 +73,8 @@ export function createLoaders(db: Tx, sql: SqlReader): Loaders {
       const starred = await starredAmong(sql, keys.map((key) => key.split(":") as [string, string]));
       return keys.map((key) => starred.has(key));
     }),
-    userById: new DataLoader(async (ids) => byKey(ids, await db.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id)),
-    scopeByName: new DataLoader(async (names) =>
-      byKey(names, await db.scope.findMany({ where: { scope: { in: [...names] } } }), (s) => s.scope),
-    ),
+    userById: new DataLoader(async (ids) => byKey(ids, await usersWithIds(sql, ids), (u) => u.id)),
+    scopeByName: new DataLoader(async (names) => byKey(names, await scopesNamed(sql, names), (s) => s.scope)),
     membersByScope: new DataLoader(async (scopes) =>
       groupedByKey(
         scopes,

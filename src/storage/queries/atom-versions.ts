@@ -16,8 +16,11 @@ export interface AtomVersionRow {
 }
 
 /** Every version not deleted of the packages named, in no particular order. */
-export function liveVersionsOf(sql: SqlReader, names: readonly string[]): Promise<AtomVersionRow[]> {
-  return sql.rows<AtomVersionRow>(Prisma.sql`
-    SELECT name, version, metadata, tarball, sha, file_extensions AS "fileExtensions", deleted, created_at AS "createdAt"
+export async function liveVersionsOf(sql: SqlReader, names: readonly string[]): Promise<AtomVersionRow[]> {
+  // Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of the page's CPU.
+  const rows = await sql.rows<Omit<AtomVersionRow, "createdAt"> & { createdAt: number }>(Prisma.sql`
+    SELECT name, version, metadata, tarball, sha, file_extensions AS "fileExtensions", deleted,
+      (extract(epoch FROM created_at) * 1000)::float8 AS "createdAt"
     FROM atom_versions WHERE name = ANY(${[...names]}::text[]) AND NOT deleted`);
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
 }
