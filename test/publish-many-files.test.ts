@@ -7,10 +7,11 @@ import { uniqueName, useWharf } from "./support/world";
 
 const world = useWharf();
 const FILES = 19_000;
-// The hardening issue asked for 200 ms (it was 4 s). Since the jsr parity work (module graph, docs at publish) one
-// pause of 250-400 ms is left, after the version commits; until it is found, this bound keeps the rest from
-// creeping back (a known gap, in the closing note of session 5).
-const HEALTH_BOUND_MS = 500;
+// The hardening issue asked for 200 ms (it was 4 s). The server's own handling of each check now stays under about
+// 100 ms throughout (TypeScript and deno doc's JSON run in worker threads, the check pings over the plain pool), but
+// the answer seen from here still took 150-280 ms once, near the version's commit, on a quiet 2-core machine: the
+// bound leaves room for that, and fails on any real stall.
+const HEALTH_BOUND_MS = 300;
 
 it("keeps /healthz answering while 19,000 tiny files publish, and commits them all", async () => {
   const owner = await world.user();

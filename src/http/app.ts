@@ -16,6 +16,7 @@ import { oidcRoutes } from "./oidc-routes";
 import { pageViewer } from "./page-viewer";
 import { countStatementsPerRequest } from "../storage/statement-counter";
 import { createRegistry, type Registry } from "../registry/handler";
+import { ping } from "../storage/queries/ping";
 import { onPackageChanged } from "../services/jsr/package-events";
 import { onStaleReads } from "../services/shared/kept-reads";
 import { createResponseCache } from "./response-cache";
@@ -54,7 +55,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   if (deps.config.countSql) app.use(countStatementsPerRequest);
 
   app.get("/healthz", async (_req, res) => {
-    const healthy = await deps.db.$queryRaw`SELECT 1`.then(
+    const healthy = await ping(deps.sql).then(
       () => true,
       () => false,
     );

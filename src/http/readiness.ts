@@ -3,15 +3,16 @@
 import type { RequestHandler } from "express";
 import type { Logger } from "../logger";
 import type { BlobStore } from "../storage/blob-store";
-import type { Db } from "../storage/database";
+import type { SqlReader } from "../storage/sql-reader";
+import { ping } from "../storage/queries/ping";
 
 // A check that does not answer within this is a failed one: a probe must not hang.
 const CHECK_TIMEOUT_MS = 2000;
 
-export function readiness(deps: { db: Db; blobs: BlobStore; log: Logger }): RequestHandler {
+export function readiness(deps: { sql: SqlReader; blobs: BlobStore; log: Logger }): RequestHandler {
   return async (_req, res) => {
     const [database, blobs] = await Promise.all([
-      answers(() => deps.db.$queryRaw`SELECT 1`),
+      answers(() => ping(deps.sql)),
       answers(() => deps.blobs.check()),
     ]);
     const ready = database === "ok" && blobs === "ok";

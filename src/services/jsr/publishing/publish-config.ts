@@ -1,6 +1,6 @@
 // The package's config file (deno.json, deno.jsonc or jsr.json), checked
 // against the URL it was uploaded to and against the files it came with.
-import { ts } from "./typescript";
+import { parseJsonc } from "./typescript-thread";
 import { PublishError } from "../../../errors";
 import type { UnpackedPackage } from "./tarball";
 import { dependencyOf, type Dependency } from "./module-imports";
@@ -14,11 +14,12 @@ export interface PackageConfig {
 const LICENSE_FILE = /^\/licen[cs]e(?:\.[a-z]+)?$/i;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
-export function readConfig(unpacked: UnpackedPackage, configPath: string, expected: { fullName: string; version: string }): PackageConfig {
+export async function readConfig(unpacked: UnpackedPackage, configPath: string, expected: { fullName: string; version: string }): Promise<PackageConfig> {
   const text = unpacked.texts.get(configPath);
   if (text === undefined) throw new PublishError("missingConfigFile", `The config file ${configPath} is not in the tarball.`);
-  // TypeScript's reader accepts JSONC (comments, trailing commas), as deno does.
-  const { config, error } = ts.parseConfigFileTextToJson(configPath, text);
+  const { config: parsed, error } = await parseJsonc(configPath, text);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked field by field below
+  const config = parsed as any;
   if (error || typeof config !== "object" || config === null) {
     throw new PublishError("invalidConfigFile", `The config file ${configPath} is not valid JSON.`);
   }

@@ -158,7 +158,7 @@ export async function processTask(worker: PublishWorker, task: HeldTask): Promis
     const source = await blobs.open(task.tarball);
     if (!source) throw new Error(`the tarball of task ${task.id} is missing from the blob store`);
     const unpacked = await unpackTarball(blobs, source, (path) => path === task.configPath || /^\/licen[cs]e/i.test(path) || README.test(path));
-    const config = readConfig(unpacked, task.configPath, { fullName: `@${task.scope}/${task.name}`, version: task.version });
+    const config = await readConfig(unpacked, task.configPath, { fullName: `@${task.scope}/${task.name}`, version: task.version });
     const dependencies = dependenciesOf(unpacked, config);
     if (lease.lost) throw new LeaseLost(task.id);
     // Docs that cannot be made say why, and the version is published without them.

@@ -11,8 +11,9 @@ import { Parser, type ReadEntry } from "tar";
 import type { BlobStore } from "../../../storage/blob-store";
 import { PublishError } from "../../../errors";
 import { cooperative } from "../../shared/cooperative";
-import { importsOf, isModule } from "./module-imports";
-import { moduleInfoOf, type ModuleInfo } from "./module-graph";
+import { isModule } from "./module-imports";
+import type { ModuleInfo } from "./module-graph";
+import { scanModule } from "./typescript-thread";
 import { packagePathProblem } from "./package-paths";
 
 export const MAX_TARBALL_BYTES = 20 * 1024 * 1024;
@@ -66,14 +67,6 @@ export async function unpackTarball(
     storing.add(settled);
   };
   const pause = cooperative();
-  // Modules are scanned one at a time: dozens of stored blobs resume in one turn of the loop, and each scanning
-  // its module there (a TypeScript parse) held the loop for a third of a second on a package of thousands.
-  let scanning: Promise<unknown> = Promise.resolve();
-  const scanned = (scan: () => void): Promise<unknown> =>
-    (scanning = scanning.then(async () => {
-      await pause();
-      scan();
-    }));
   // Between gunzip and the parser: holds the next chunk while the blob store is busy, and yields now and then.
   const pace = new Transform({
     async transform(chunk: Buffer, _encoding, done) {
@@ -118,12 +111,10 @@ export async function unpackTarball(
         blobs.put(content).then(async (blob) => {
           files.push({ path, size: blob.size, sha256: blob.sha256 });
           if (isModule(path)) {
-            const source = content.toString("utf8");
-            await scanned(() => imports.set(path, importsOf(source)));
-            await scanned(() => {
-              const info = moduleInfoOf(path, source);
-              if (info) moduleGraph.set(path, info);
-            });
+            // Parsed by TypeScript in its own thread (typescript-thread.ts): the requests here never wait on it.
+            const scan = await scanModule(path, content.toString("utf8"));
+            imports.set(path, scan.imports);
+            if (scan.info) moduleGraph.set(path, scan.info);
           }
           if (wantText(path) && content.length <= TEXT_LIMIT) texts.set(path, content.toString("utf8"));
         }),

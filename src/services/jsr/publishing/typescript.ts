@@ -1,5 +1,6 @@
-// TypeScript's compiler, loaded at the first publish rather than at start: it is 9 MB of JavaScript and about a second
-// of CPU to load, and a Wharf that only serves never needs it. Modules use `ts` as they would the import.
+// TypeScript's compiler, loaded at its first use rather than at start: it is 9 MB of JavaScript and about a second of
+// CPU to load. Only publishing's worker thread (typescript-worker.ts) uses it; the main thread never loads it.
+// Modules use `ts` as they would the import.
 import type * as TS from "typescript";
 
 let loaded: typeof TS | undefined;
