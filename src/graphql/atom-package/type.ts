@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
 import type { AtomVersion } from "../../generated/prisma/client";
-import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { atomTarballUrl } from "../../services/atom/packages";
 import { ConnectionType } from "../infra/connection";
 import { Ecosystem, PackageInterface } from "../package/type";

@@ -2,7 +2,7 @@
 // pulsar-edit/package-backend's constructPackageObjectShort/Full send today).
 import semver from "semver";
 import type { Config } from "../../config";
-import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { ATOM_CREATION_METHOD, atomBadges, atomTarballUrl, versionsRunningOn } from "../../services/atom/packages";
 import { storedManifest } from "../../services/atom/manifest";
 import { latestShown, type AtomPackageRead, type AtomVersionShown } from "../../services/atom/package-reads";

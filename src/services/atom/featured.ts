@@ -3,7 +3,7 @@
 // stale name in the list.
 import type { ServiceContext } from "../shared/context";
 import { getAtomPackage, summarize } from "./packages";
-import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { requireStaff } from "../shared/policies";
 import { atomPackagesChanged } from "./package-events";
 import { setAtomPackageFeatured } from "../../storage/queries/atom-featured";

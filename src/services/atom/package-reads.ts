@@ -8,15 +8,15 @@ import {
   atomPackageWithVersions,
   atomStargazerLogins,
   atomTarballOf,
-  type AtomVersionRow,
+  type AtomVersionSummaryRow,
 } from "../../storage/queries/atom-package-reads";
 import type { ServiceContext } from "../shared/context";
 import { readTag, type Keep } from "../shared/kept-reads";
 import { normalizeLogin } from "../accounts/users";
-import { summaryOf, type AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import { summaryOf, type AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import type { AtomPackageWithDetail } from "./packages";
 
-export type AtomVersionShown = AtomVersionRow;
+export type AtomVersionShown = AtomVersionSummaryRow;
 
 /** A package with its versions (not deleted), as GET /packages/:name shows it. */
 export type AtomPackageRead = Omit<AtomPackageSummary, "latest"> & { versions: AtomVersionShown[] };

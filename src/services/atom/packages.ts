@@ -10,7 +10,7 @@ import { grammarFileTypesAt } from "./grammars";
 import { claimAtomName, ownerOf, recordAtomVersion, resolveAtomOwner } from "./package-names";
 import { requireAtomOwner, viewerOf } from "../shared/policies";
 import { isForeignKeyViolation, isUniqueViolation } from "../../storage/pg-errors";
-import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { atomPackagesChanged } from "./package-events";
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;

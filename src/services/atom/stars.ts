@@ -3,7 +3,7 @@ import type { User } from "../../generated/prisma/client";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";
 import { getAtomPackage, summarize, withDetail } from "./packages";
-import type { AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import type { AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { requireUser } from "../shared/policies";
 import { isForeignKeyViolation } from "../../storage/pg-errors";
 import { WharfError } from "../../errors";

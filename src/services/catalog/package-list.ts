@@ -2,7 +2,8 @@
 // its order maps onto that list, and what needs words to look for.
 import type { Package } from "../../generated/prisma/client";
 import { malformed } from "../../errors";
-import { listAtomPackages, searchAtomPackages, type AtomPackageSummary, type AtomSort } from "../../storage/queries/atom-package-pages";
+import { listAtomPackages, searchAtomPackages, type AtomSort } from "../../storage/queries/atom-package-pages";
+import { type AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { getAtomPackage, summarize } from "../atom/packages";
 import { getPackage } from "../jsr/packages";
 import { listJsrPackages, type PageRequest } from "../jsr/package-listing";

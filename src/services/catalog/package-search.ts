@@ -2,7 +2,8 @@
 // relevance, jsr recently updated first); without an ecosystem, the two
 // rankings interleaved, best of each first.
 import type { Package } from "../../generated/prisma/client";
-import { searchAtomPackages, type AtomPackageSummary } from "../../storage/queries/atom-package-pages";
+import { searchAtomPackages } from "../../storage/queries/atom-package-pages";
+import { type AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import type { ServiceContext } from "../shared/context";
 import { listJsrPackages, type PageRequest } from "../jsr/package-listing";
 import { searchText } from "./package-list";

@@ -1,14 +1,11 @@
 // Finding Atom packages: a listing page or a search page is one SQL statement
 // (the page, each package's star count and versions, and the total), so its
 // cost does not grow with the registry.
-import semver from "semver";
-import { Prisma, type AtomPackage } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { SqlReader } from "../sql-reader";
+import { PACKAGE_SUMMARY_COLUMNS, summaryOf, type AtomPackageRow, type AtomPackageSummary } from "./atom-package-summary";
 
 export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars" | "name";
-
-/** A package as lists show it: its row (but who owns it by id), its star count and its latest version. */
-export type AtomPackageSummary = Omit<AtomPackage, "ownerUserId" | "ownerScope"> & { starCount: number; latest: string | null };
 
 export interface AtomPageRequest {
   offset: number;
@@ -62,9 +59,6 @@ const PROBED = 2000;
 /** Typo tolerance takes the names nearest the query, at most this many. */
 const NEAREST_NAMES = 100;
 
-export function latestVersionOf(versions: string[]): string | null {
-  return [...versions].sort(semver.rcompare)[0] ?? null;
-}
 
 const SORT_COLUMNS: Record<AtomSort, string> = {
   downloads: "downloads",
@@ -82,21 +76,6 @@ function orderBy(request: AtomPageRequest, relevance: boolean): Prisma.Sql {
   return Prisma.raw(`${SORT_COLUMNS[sort]} ${direction}, name`);
 }
 
-interface SummaryRow {
-  name: string;
-  owner: string;
-  repository: string;
-  metadata: Prisma.JsonValue;
-  readme: string;
-  downloads: number;
-  created_at: number;
-  updated_at: number;
-  star_count: number;
-  versions: string[];
-  featured_at: number | null;
-  sha: string;
-  file_extensions: string[];
-}
 
 /** What a page is taken from: atom_packages rows with a score, under the alias p, and how many there are. */
 interface Candidates {
@@ -108,39 +87,14 @@ interface Candidates {
   paged?: boolean;
 }
 
-// A package's summary columns, from rows aliased p.
-// Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of a page's cost.
-const SUMMARY_COLUMNS = Prisma.sql`
-  p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads, p.sha, p.file_extensions,
-  extract(epoch FROM p.featured_at)::float8 * 1000 AS featured_at,
-  extract(epoch FROM p.created_at)::float8 * 1000 AS created_at, extract(epoch FROM p.updated_at)::float8 * 1000 AS updated_at,
-  (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
-  array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
+const SUMMARY_COLUMNS = Prisma.raw(PACKAGE_SUMMARY_COLUMNS);
 
-/** A package's summary from its summary columns. */
-export function summaryOf(row: SummaryRow): AtomPackageSummary {
-  return {
-    name: row.name,
-    owner: row.owner,
-    repository: row.repository,
-    metadata: row.metadata,
-    readme: row.readme,
-    downloads: row.downloads,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-    featuredAt: row.featured_at === null ? null : new Date(row.featured_at),
-    sha: row.sha,
-    fileExtensions: row.file_extensions,
-    starCount: row.star_count,
-    latest: latestVersionOf(row.versions),
-  };
-}
 
 /** One page of the candidates, each with its star count and versions, and how many candidates there are: one statement. */
 async function pageOf(sql: SqlReader, candidates: Candidates, request: AtomPageRequest, relevance: boolean): Promise<{ items: AtomPackageSummary[]; total: number }> {
   const order = orderBy(request, relevance);
   const window = candidates.paged ? Prisma.empty : Prisma.sql`LIMIT ${request.limit} OFFSET ${request.offset}`;
-  const rows = await sql.rows<SummaryRow & { total: number }>(Prisma.sql`
+  const rows = await sql.rows<AtomPackageRow & { total: number }>(Prisma.sql`
     ${candidates.with}
     SELECT ${SUMMARY_COLUMNS}, (${candidates.count}) AS total
     FROM (SELECT * FROM ${candidates.from} ORDER BY ${order} ${window}) p
@@ -152,7 +106,7 @@ async function pageOf(sql: SqlReader, candidates: Candidates, request: AtomPageR
 
 /** The summaries of the packages named (current names only), in one statement. */
 export async function atomPackagesNamed(sql: SqlReader, names: readonly string[]): Promise<AtomPackageSummary[]> {
-  const rows = await sql.rows<SummaryRow>(Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM atom_packages p WHERE p.name = ANY(${[...names]}::text[])`);
+  const rows = await sql.rows<AtomPackageRow>(Prisma.sql`SELECT ${SUMMARY_COLUMNS} FROM atom_packages p WHERE p.name = ANY(${[...names]}::text[])`);
   return rows.map(summaryOf);
 }
 
@@ -179,7 +133,7 @@ export function listAtomPackages(sql: SqlReader, request: AtomPageRequest) {
 
 /** The packages staff featured (themes, or the others), by name; Pulsar does not page them. */
 export async function featuredAtomPackages(sql: SqlReader, themes: boolean): Promise<AtomPackageSummary[]> {
-  const rows = await sql.rows<SummaryRow>(Prisma.sql`
+  const rows = await sql.rows<AtomPackageRow>(Prisma.sql`
     SELECT ${SUMMARY_COLUMNS} FROM atom_packages p
     WHERE p.featured_at IS NOT NULL AND ${themes ? IS_THEME : Prisma.sql`NOT coalesce(${IS_THEME}, false)`}
     ORDER BY p.name LIMIT ${SEARCH_LIMIT}`);

@@ -3,51 +3,29 @@
 // a rename reaches the package, as services/atom/packages.ts's getAtomPackage does.
 import type { Prisma } from "../../generated/prisma/client";
 import type { SqlReader } from "../sql-reader";
+import { PACKAGE_SUMMARY_COLUMNS, type AtomPackageRow } from "./atom-package-summary";
 
 /** A version as the package page shows it. */
-export interface AtomVersionRow {
+export interface AtomVersionSummaryRow {
   version: string;
   metadata: Prisma.JsonValue;
   sha: string;
 }
 
-/** A package's summary columns (times as epoch milliseconds: pg's parsing of timestamp text costs more). */
-export interface AtomPackageRow {
-  name: string;
-  owner: string;
-  repository: string;
-  metadata: Prisma.JsonValue;
-  readme: string;
-  downloads: number;
-  sha: string;
-  file_extensions: string[];
-  featured_at: number | null;
-  created_at: number;
-  updated_at: number;
-  star_count: number;
-  /** The versions not deleted. */
-  versions: string[];
-}
 
 /** The package's name now, for the name $1: the name itself, or the package's after a rename. */
 const CURRENT_NAME = `coalesce((SELECT name FROM atom_packages WHERE name = $1), (SELECT name FROM atom_renames WHERE old_name = $1))`;
 
-const PACKAGE_COLUMNS = `
-  p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads, p.sha, p.file_extensions,
-  extract(epoch FROM p.featured_at)::float8 * 1000 AS featured_at,
-  extract(epoch FROM p.created_at)::float8 * 1000 AS created_at, extract(epoch FROM p.updated_at)::float8 * 1000 AS updated_at,
-  (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
-  array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
 
 const PACKAGE = `
-  SELECT ${PACKAGE_COLUMNS},
+  SELECT ${PACKAGE_SUMMARY_COLUMNS},
     coalesce((SELECT json_agg(json_build_object('version', v.version, 'metadata', v.metadata, 'sha', v.sha))
               FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted), '[]') AS version_rows
   FROM atom_packages p WHERE p.name = ${CURRENT_NAME}`;
 
 /** The package with its versions (not deleted), by its name or an older one; undefined when there is none. */
-export async function atomPackageWithVersions(sql: SqlReader, name: string): Promise<(AtomPackageRow & { version_rows: AtomVersionRow[] }) | undefined> {
-  return (await sql.query<AtomPackageRow & { version_rows: AtomVersionRow[] }>(PACKAGE, [name]))[0];
+export async function atomPackageWithVersions(sql: SqlReader, name: string): Promise<(AtomPackageRow & { version_rows: AtomVersionSummaryRow[] }) | undefined> {
+  return (await sql.query<AtomPackageRow & { version_rows: AtomVersionSummaryRow[] }>(PACKAGE, [name]))[0];
 }
 
 const TARBALL = `SELECT v.name, v.tarball FROM atom_versions v WHERE v.name = ${CURRENT_NAME} AND v.version = $2 AND NOT v.deleted`;
@@ -69,7 +47,7 @@ export async function atomStargazerLogins(sql: SqlReader, name: string): Promise
 }
 
 const STARRED_BY = `
-  SELECT u.id AS user_id, ${PACKAGE_COLUMNS}
+  SELECT u.id AS user_id, ${PACKAGE_SUMMARY_COLUMNS}
   FROM users u
   LEFT JOIN atom_stars st ON st.user_id = u.id
   LEFT JOIN atom_packages p ON p.name = st.name
