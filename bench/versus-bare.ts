@@ -1,13 +1,19 @@
 // One endpoint of Wharf beside a bare node `http` server answering the same bytes from memory, in the same run on
 // the same machine: the ratio is the figure that means something. Also the SQL statements the endpoint runs.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
 import autocannon from "autocannon";
 import type { WharfProcess } from "../test/support/server";
 
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 1;
-const SECONDS = 4;
+// Rounds alternate Wharf and bare node, and the median of each is shown: on a noisy 2-core machine one round each
+// would compare two different moments.
+const ROUNDS = 3;
+const SECONDS = 2;
 
 export interface Endpoint {
   label: string;
@@ -29,15 +35,31 @@ async function run(url: string, endpoint: Endpoint, seconds: number): Promise<Ru
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/** A bare server that answers every request with these bytes and headers. */
+/** A bare server, in a process of its own (bare-server.ts), that answers every request with these bytes. */
 export async function bareServer(body: Buffer, contentType: string): Promise<{ url: string; close(): void }> {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    res.writeHead(200, { "content-type": contentType, "content-length": body.length });
-    res.end(body);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wharf-bare-")), "body");
+  fs.writeFileSync(file, body);
+  const child = spawn(process.execPath, [path.join(__dirname, "bare-server.js"), file, contentType], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`the bare server exited (code ${code})`)));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => {
+      child.kill();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    },
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function medianRun(runs: Run[]): Run {
+  return { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
 }
 
 async function fetchOnce(server: WharfProcess, endpoint: Endpoint): Promise<Response> {
@@ -55,8 +77,15 @@ export async function versusBare(server: WharfProcess, endpoints: Endpoint[]): P
     const bare = await bareServer(bytes, res.headers.get("content-type") ?? "application/octet-stream");
     try {
       await run(server.url + endpoint.path, endpoint, WARM_UP_SECONDS);
-      const wharf = await run(server.url + endpoint.path, endpoint, SECONDS);
-      const node = await run(bare.url, endpoint, SECONDS);
+      await run(bare.url, endpoint, WARM_UP_SECONDS);
+      const wharfRuns: Run[] = [];
+      const nodeRuns: Run[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        wharfRuns.push(await run(server.url + endpoint.path, endpoint, SECONDS));
+        nodeRuns.push(await run(bare.url, endpoint, SECONDS));
+      }
+      const wharf = medianRun(wharfRuns);
+      const node = medianRun(nodeRuns);
       figures[endpoint.label] =
         `${Math.round(wharf.rps)} req/s p50 ${wharf.p50} p99 ${wharf.p99} ms | bare ${Math.round(node.rps)} req/s p50 ${node.p50} p99 ${node.p99} ms | ratio ${(wharf.rps / node.rps).toFixed(2)}`;
     } finally {
