@@ -166,10 +166,10 @@ it("costs a fixed number of statements for a page of Atom packages with latest v
     expect(body.data.packages.nodes[0]).toMatchObject({ starCount: 1, viewerHasStarred: true, latestVersion: { version: "1.1.0" } });
     return Number(res.headers.get("x-wharf-sql-statements"));
   };
-  // A first request after the writes above also looks its token up (the token cache was emptied by them): that
-  // statement is not the page's.
-  await statements(2);
-  expect(await statements(8)).toBe(await statements(2));
+  // A request may also look its token up (the cache was emptied by the writes above, or its 5 s ran out): that is
+  // not the page's cost. Of two requests in a row, the second finds the token cached.
+  const pageCost = async (first: number) => Math.min(await statements(first), await statements(first));
+  expect(await pageCost(8)).toBe(await pageCost(2));
 });
 
 it("counts Atom packages in the registry's stats, and shows the newest", async () => {
