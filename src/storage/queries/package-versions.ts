@@ -1,6 +1,7 @@
-// Adding a version's row. In SQL because its module graph (moduleGraph2) can be megabytes of JSON for a package of
-// thousands of modules: Prisma's client walked such a parameter synchronously for seconds, and every other request
-// waited; here it is one string.
+// Adding a version's rows. Its module graph (moduleGraph2) and its docs can be megabytes of JSON for a package of
+// thousands of modules: Prisma walked such parameters synchronously for seconds, and every other request waited.
+// So the rows are inserted without them, in the commit's transaction, and fillVersionBulk adds them after it as
+// single strings over the pool.
 import type { Tx } from "../database";
 import type { SqlReader } from "../sql-reader";
 
@@ -11,26 +12,24 @@ export interface NewVersionRow {
   exports: Record<string, string>;
   readme: string | null;
   usesNpm: boolean;
-  moduleGraph: Record<string, unknown>;
 }
 
+/** The version's row, its module graph empty until fillVersionBulk. */
 export async function insertPackageVersion(tx: Tx, row: NewVersionRow): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO package_versions (scope, name, version, exports, readme, uses_npm, module_graph)
-    VALUES (${row.scope}, ${row.name}, ${row.version}, ${JSON.stringify(row.exports)}::json, ${row.readme}, ${row.usesNpm},
-            ${JSON.stringify(row.moduleGraph)}::json)`;
+    VALUES (${row.scope}, ${row.name}, ${row.version}, ${JSON.stringify(row.exports)}::json, ${row.readme}, ${row.usesNpm}, '{}'::json)`;
 }
 
-/** A version's docs (deno doc's JSON, also megabytes for a big package) and its score. */
+/** The version's score and why it has no docs (if so); the docs themselves come with fillVersionBulk. */
 export async function insertVersionDocs(
   tx: Tx,
   version: { scope: string; name: string; version: string },
-  docs: { docs: unknown; error: string | null; score: Record<string, unknown> },
+  docs: { error: string | null; score: Record<string, unknown> },
 ): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO package_version_docs (scope, name, version, docs, error, score)
-    VALUES (${version.scope}, ${version.name}, ${version.version}, ${docs.docs === null ? null : JSON.stringify(docs.docs)}::json, ${docs.error},
-            ${JSON.stringify(docs.score)}::jsonb)`;
+    VALUES (${version.scope}, ${version.name}, ${version.version}, NULL, ${docs.error}, ${JSON.stringify(docs.score)}::jsonb)`;
 }
 
 /**

@@ -5,8 +5,7 @@
 // this reader does not describe exactly (type pragmas, triple-slash references,
 // JSDoc imports, computed imports, module augmentations, a module with no
 // import or export at all) is left out: deno then parses that one itself.
-import type * as TS from "typescript";
-import { ts } from "./typescript";
+import ts from "typescript";
 
 type Position = [number, number];
 type Range = [Position, Position];
@@ -35,16 +34,18 @@ const MEANINGFUL_COMMENT = /@(?:deno-types|ts-types|ts-self-types|jsxImportSourc
 
 class Undescribed extends Error {}
 
-function scriptKindOf(path: string): TS.ScriptKind {
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = { ".ts": ts.ScriptKind.TS, ".tsx": ts.ScriptKind.TSX, ".js": ts.ScriptKind.JS, ".jsx": ts.ScriptKind.JSX };
+
+function scriptKindOf(path: string): ts.ScriptKind {
   const ext = /\.[cm]?([jt]sx?)$/.exec(path)?.[1];
-  return ext === "tsx" ? ts.ScriptKind.TSX : ext === "js" ? ts.ScriptKind.JS : ext === "jsx" ? ts.ScriptKind.JSX : ts.ScriptKind.TS;
+  return ext ? (SCRIPT_KINDS[`.${ext}`] ?? ts.ScriptKind.TS) : ts.ScriptKind.TS;
 }
 
 /** The module's ModuleInfo, or undefined when deno should read the module itself. */
 export function moduleInfoOf(path: string, source: string): ModuleInfo | undefined {
   const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, scriptKindOf(path));
   if (hasMeaningfulComment(source, file)) return undefined;
-  const range = (literal: TS.Node): Range => {
+  const range = (literal: ts.Node): Range => {
     const start = file.getLineAndCharacterOfPosition(literal.getStart(file));
     const end = file.getLineAndCharacterOfPosition(literal.getEnd());
     return [
@@ -54,7 +55,7 @@ export function moduleInfoOf(path: string, source: string): ModuleInfo | undefin
   };
   const dependencies: (StaticDependency | DynamicDependency)[] = [];
   let isModule = false;
-  const visit = (node: TS.Node): void => {
+  const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       isModule = true;
       if (!ts.isStringLiteral(node.moduleSpecifier)) throw new Undescribed();
@@ -111,23 +112,23 @@ export function moduleInfoOf(path: string, source: string): ModuleInfo | undefin
 }
 
 /** Whether a comment (not code or a string) holds something deno_graph reads: comments are found around nodes, as the parser saw them. */
-function hasMeaningfulComment(source: string, file: TS.SourceFile): boolean {
+function hasMeaningfulComment(source: string, file: ts.SourceFile): boolean {
   if (!MEANINGFUL_COMMENT.test(source)) return false;
   const seen = new Set<number>();
-  const meaningful = (ranges: TS.CommentRange[] | undefined) =>
+  const meaningful = (ranges: ts.CommentRange[] | undefined) =>
     (ranges ?? []).some((r) => !seen.has(r.pos) && (seen.add(r.pos), MEANINGFUL_COMMENT.test(source.slice(r.pos, r.end))));
-  const visit = (node: TS.Node): boolean =>
+  const visit = (node: ts.Node): boolean =>
     meaningful(ts.getLeadingCommentRanges(source, node.pos)) ||
     meaningful(ts.getTrailingCommentRanges(source, node.end)) ||
     (ts.forEachChild(node, visit) ?? false);
   return visit(file) || meaningful(ts.getLeadingCommentRanges(source, file.endOfFileToken.pos));
 }
 
-function hasExportModifier(node: TS.Node): boolean {
+function hasExportModifier(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
-function attributesOf(attributes: TS.ImportAttributes | undefined): { importAttributes?: { known: Record<string, string> } } {
+function attributesOf(attributes: ts.ImportAttributes | undefined): { importAttributes?: { known: Record<string, string> } } {
   if (!attributes) return {};
   const known: Record<string, string> = {};
   for (const element of attributes.elements) {

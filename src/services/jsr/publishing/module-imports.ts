@@ -1,18 +1,9 @@
-// What a JavaScript or TypeScript module imports, read with TypeScript's own
-// scanner (import/export declarations, dynamic import(), require, type
-// references), not with regular expressions.
-import { ts } from "./typescript";
-
+// Which files are modules, and the package a specifier depends on. What a module imports is read by TypeScript's
+// scanner, in publishing's worker thread (typescript-worker.ts).
 const MODULE_EXTENSIONS = /\.(?:[cm]?[jt]sx?|d\.[cm]?ts)$/;
 
 export function isModule(path: string): boolean {
   return MODULE_EXTENSIONS.test(path);
-}
-
-/** The specifiers a module's source imports. */
-export function importsOf(source: string): string[] {
-  const info = ts.preProcessFile(source, true, true);
-  return [...info.importedFiles, ...info.referencedFiles, ...info.typeReferenceDirectives].map((f) => f.fileName);
 }
 
 export interface Dependency {

@@ -209,7 +209,7 @@ async function commitVersion(db: Db, task: HeldTask, made: MadeVersion): Promise
       await succeed(tx, task);
       const usesNpm = dependencies.some((d) => d.kind === "npm");
       // The module graph and the docs (megabytes, for a big package) are filled in after the commit: fillVersionBulk.
-      await insertPackageVersion(tx, { scope, name, version, exports: config.exports, readme, usesNpm, moduleGraph: {} });
+      await insertPackageVersion(tx, { scope, name, version, exports: config.exports, readme, usesNpm });
       // Batches, with the event loop given back between them: thousands of files must not stall other requests.
       await inBatches(unpacked.files, INSERT_BATCH, (files) => insertPackageFiles(tx, { scope, name, version }, files));
       await inBatches(dependencies, INSERT_BATCH, (batch) =>
@@ -217,7 +217,7 @@ async function commitVersion(db: Db, task: HeldTask, made: MadeVersion): Promise
           data: batch.map((d) => ({ scope, name, version, kind: d.kind, dependency: d.name, constraint: d.constraint, path: d.path })),
         }),
       );
-      await insertVersionDocs(tx, { scope, name, version }, { docs: null, error: docs.error, score: { ...docs.score } });
+      await insertVersionDocs(tx, { scope, name, version }, { error: docs.error, score: { ...docs.score } });
       await tx.package.update({ where: { scope_name: { scope, name } }, data: { updatedAt: new Date() } });
       await announcePackageChange(tx, scope, name);
     },

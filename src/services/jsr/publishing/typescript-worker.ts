@@ -2,15 +2,20 @@
 // compiler (9 MB of JavaScript) held the event loop for half a second at the first publish, and parsing thousands
 // of modules held it in slices for as long as a big package took. Here neither touches the requests.
 import { parentPort } from "node:worker_threads";
+import ts from "typescript";
 import { moduleInfoOf } from "./module-graph";
-import { importsOf } from "./module-imports";
-import { ts } from "./typescript";
 
 export type TypeScriptWork = { kind: "scan"; path: string; source: string } | { kind: "jsonc"; path: string; text: string };
 
 export type TypeScriptResult =
   | { kind: "scan"; imports: string[]; info: ReturnType<typeof moduleInfoOf> }
   | { kind: "jsonc"; config: unknown; error: boolean };
+
+/** The specifiers a module's source imports (import/export declarations, dynamic import(), require, type references). */
+function importsOf(source: string): string[] {
+  const info = ts.preProcessFile(source, true, true);
+  return [...info.importedFiles, ...info.referencedFiles, ...info.typeReferenceDirectives].map((f) => f.fileName);
+}
 
 function run(work: TypeScriptWork): TypeScriptResult {
   if (work.kind === "scan") return { kind: "scan", imports: importsOf(work.source), info: moduleInfoOf(work.path, work.source) };
