@@ -20,8 +20,8 @@ import { onReadsChanged, readsChanged } from "../services/shared/kept-reads";
 import type { Db, Tx } from "./database";
 
 const CHANNEL = "wharf_package_changed";
-// Atom package names are at most 214 characters.
-const ATOM_NAMES_PER_NOTIFICATION = 30;
+// Atom package names (and kept reads' tags, which hold them) are at most about 230 characters.
+const NAMES_PER_NOTIFICATION = 30;
 const RECONNECT_DELAYS_MS = [100, 500, 1000, 2000, 5000];
 
 export interface ChangeFeedOptions {
@@ -43,7 +43,7 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
     const client = new Client({ connectionString: url });
     client.on("notification", (message) => {
       const change = parseChange(message.payload);
-      if (!change || (change.from !== undefined && change.from === self)) return;
+      if (!change || change.from === self) return;
       replaying = true;
       try {
         if ("scope" in change) packageChanged(change.scope, change.name);
@@ -91,15 +91,13 @@ export async function startChangeFeed(url: string, db: Db, log: Logger, options:
   };
   const stopSendingPackages = onPackageChanged((scope, name) => send({ scope, name }));
   const stopSendingCredentials = onCredentialsChanged(() => send({ kind: "credentials" }));
-  // A batch of download counts may name many packages: in notifications well under pg_notify's 8000 bytes.
-  const stopSendingAtom = onAtomPackagesChanged((names) => {
-    for (let i = 0; i < names.length; i += ATOM_NAMES_PER_NOTIFICATION) send({ atom: names.slice(i, i + ATOM_NAMES_PER_NOTIFICATION) });
-  });
-
-  // Kept reads a write made stale beyond its package (a user's stars, a scope): a few short tags at a time.
-  const stopSendingReads = onReadsChanged((tags) => {
-    for (let i = 0; i < tags.length; i += ATOM_NAMES_PER_NOTIFICATION) send({ reads: tags.slice(i, i + ATOM_NAMES_PER_NOTIFICATION) });
-  });
+  // A batch of download counts may name many packages, and a write may make many kept reads stale (a user's
+  // stars, a scope): in notifications well under pg_notify's 8000 bytes.
+  const sendInParts = (key: "atom" | "reads", items: string[]) => {
+    for (let i = 0; i < items.length; i += NAMES_PER_NOTIFICATION) send({ [key]: items.slice(i, i + NAMES_PER_NOTIFICATION) });
+  };
+  const stopSendingAtom = onAtomPackagesChanged((names) => sendInParts("atom", names));
+  const stopSendingReads = onReadsChanged((tags) => sendInParts("reads", tags));
 
   return {
     async stop() {

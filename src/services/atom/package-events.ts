@@ -2,15 +2,12 @@
 // that it changed: published to, renamed, deleted, starred or featured (a written batch of download counts is told
 // as kept reads' tags, since it leaves the tarballs as they were). storage/change-feed.ts carries the change to the
 // other Wharfs on the same database.
-import { EventEmitter } from "node:events";
+import { createSignal } from "../shared/signal";
 
-const events = new EventEmitter();
+const changed = createSignal<[names: string[]]>();
 
 export function atomPackagesChanged(names: string[]): void {
-  if (names.length > 0) events.emit("changed", names);
+  if (names.length > 0) changed.emit(names);
 }
 
-export function onAtomPackagesChanged(listener: (names: string[]) => void): () => void {
-  events.on("changed", listener);
-  return () => events.off("changed", listener);
-}
+export const onAtomPackagesChanged = changed.on;

@@ -2,7 +2,7 @@
 // and what each depends on, named by tags: a write that changes what a read shows makes its tags stale, in this
 // process and, through storage/change-feed.ts, in the others. The rules (what a read shows, which write changes it)
 // are here; the keeping is the transport's.
-import { EventEmitter } from "node:events";
+import { createSignal } from "./signal";
 import { onAtomPackagesChanged } from "../atom/package-events";
 import { onPackageChanged } from "../jsr/package-events";
 
@@ -26,17 +26,14 @@ export const readTag = {
   jsrPackages: "jsr-packages",
 };
 
-const events = new EventEmitter();
+const changed = createSignal<[tags: string[]]>();
 
 /** Tags made stale by a write that the package events do not already tell (download counts, a star's user, a scope). */
 export function readsChanged(tags: string[]): void {
-  if (tags.length > 0) events.emit("changed", tags);
+  if (tags.length > 0) changed.emit(tags);
 }
 
-export function onReadsChanged(listener: (tags: string[]) => void): () => void {
-  events.on("changed", listener);
-  return () => events.off("changed", listener);
-}
+export const onReadsChanged = changed.on;
 
 /** Every change that makes kept reads stale, as tags: readsChanged's, and the Atom and jsr package changes. */
 export function onStaleReads(listener: (tags: string[]) => void): () => void {
