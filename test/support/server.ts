@@ -220,6 +220,9 @@ async function freshStorage(cold: boolean): Promise<Storage> {
 /** Runs one SQL statement on a database and returns its rows. */
 export async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });
+  // A connection cut while idle (a test's outage, a database dropped WITH (FORCE)) would be an unhandled 'error'
+  // event that fails whichever test is running; a statement's own failure still rejects below.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];
