@@ -61,6 +61,7 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
   const pool = new Pool({ connectionString: url });
   // An idle connection that dies (e.g. the database restarts) is dropped and replaced, not fatal.
   pool.on("error", (err) => log.warn("database connection lost", { error: err.message }));
+  const endPool = closesFully(pool);
   const adapter = new PrismaPgReleasingBrokenTransactions(pool);
   const db = config.countSql
     ? new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] })
@@ -74,9 +75,28 @@ export async function openDatabase(config: Config, log: Logger, options: OpenOpt
     pool,
     async close() {
       await db.$disconnect();
-      await pool.end();
+      await endPool();
       await embedded?.stop();
     },
+  };
+}
+
+/**
+ * Ends the pool and waits until every connection has closed. pg's
+ * `pool.end()` resolves once it has *asked* its idle connections to end: a
+ * database stopped right after would still cut one of them mid-goodbye, and
+ * the pool would report it as a lost connection.
+ */
+function closesFully(pool: Pool): () => Promise<void> {
+  const closed = new Set<Promise<void>>();
+  pool.on("connect", (client) => {
+    const gone = new Promise<void>((resolve) => client.once("end", resolve));
+    closed.add(gone);
+    void gone.then(() => closed.delete(gone));
+  });
+  return async () => {
+    await pool.end();
+    await Promise.all(closed);
   };
 }
 
