@@ -28,7 +28,7 @@ const ENDPOINTS: Endpoint[] = [
 ];
 
 export async function benchAtom(): Promise<Record<string, string>> {
-  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
+  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" }, { keepLogs: false });
   try {
     // Loaded straight into the database: publishing 10,000 from git would measure git, not the API.
     await query(

@@ -17,7 +17,7 @@ const post = (server: WharfProcess, label: string, graphqlQuery: string): Endpoi
 });
 
 export async function benchGraphql(): Promise<Record<string, string>> {
-  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
+  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" }, { keepLogs: false });
   try {
     for (let i = 0; i < PACKAGES; i++) {
       const scope = `bench${Math.floor(i / SCOPE_SIZE)}`;

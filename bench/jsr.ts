@@ -23,7 +23,7 @@ function memoryKiB(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 export async function benchJsr(): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
-  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false", LOG_LEVEL: "info" });
+  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false", LOG_LEVEL: "info" }, { keepLogs: false });
   try {
     await adminPost(server, "/api/scopes", { scope: "bench" });
     await adminPost(server, "/api/scopes/bench/packages", { package: "files" });

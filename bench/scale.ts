@@ -44,7 +44,7 @@ async function timeToHealthy(server: WharfProcess): Promise<number> {
 }
 
 export async function benchStart(): Promise<Record<string, string>> {
-  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
+  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" }, { keepLogs: false });
   try {
     await server.stop();
     const times: number[] = [];

@@ -30,7 +30,7 @@ export async function benchWeb(): Promise<Record<string, string>> {
     "web first-load JS gzipped KB": `${(jsGzip / 1024).toFixed(1)} (budget ${BUDGET_KB}${jsGzip / 1024 > BUDGET_KB ? ", OVER" : ""})`,
     "web first-load CSS gzipped KB": (cssGzip / 1024).toFixed(1),
   };
-  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" });
+  const server = await startWharf({ WHARF_CHECK_RESPONSES: "false", WHARF_COUNT_SQL: "false" }, { keepLogs: false });
   try {
     await seedDemo(server.url, server.adminToken, "bench");
     const paints: number[] = [];

@@ -20,9 +20,9 @@ import { ping } from "../storage/queries/ping";
 import { onPackageChanged } from "../services/jsr/package-events";
 import { onStaleReads } from "../services/shared/kept-reads";
 import { createResponseCache } from "./response-cache";
-import { requestIdOf, requestLog } from "./request-log";
+import { requestLog } from "./request-log";
 import type { Metrics } from "./metrics";
-import { withRequestId } from "./request-id";
+import { requestIdOf, sendRequestId, withRequestId } from "./request-id";
 import { readiness } from "./readiness";
 import { webUi } from "../web/ui";
 
@@ -104,7 +104,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     handler: withRequestId((req, res) => {
       deps.metrics.observeRequest(req, res);
-      if (!registry.handle(req, res) && !responses.handle(req, res, () => app(req, res))) app(req, res);
+      const express = () => {
+        sendRequestId(res);
+        app(req, res);
+      };
+      if (!registry.handle(req, res) && !responses.handle(req, res, express)) express();
     }),
     forgetCachedPackages: () => {
       registry.forgetAll();

@@ -3,16 +3,11 @@
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import type { Logger } from "../logger";
-
-/** The id http/request-id.ts gave the request, for the log lines written about it. */
-export function requestIdOf(res: ServerResponse): string | undefined {
-  const id = res.getHeader("X-Request-Id");
-  return typeof id === "string" ? id : undefined;
-}
+import { requestIdOf } from "./request-id";
 
 export function logRequest(log: Logger, method: string, path: string, res: ServerResponse, started: bigint): void {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  log.info("request", { method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, requestId: requestIdOf(res) });
+  log.request({ method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, requestId: requestIdOf(res) });
 }
 
 export function requestLog(log: Logger): RequestHandler {

@@ -5,12 +5,13 @@
 // change feed, another, so that a write shows on the next read. Only anonymous requests are answered or kept: what
 // differs per caller never reaches the cache. Downloads this process counted are written first (as requestContext
 // does for every read), except for a download itself, which counts once more at each answer (Keep.onServe).
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
 import type { Logger } from "../logger";
 import type { Keep } from "../services/shared/kept-reads";
 import type { Downloads } from "../services/shared/context";
 import { noteRouteTemplate } from "./metrics";
 import { logRequest } from "./request-log";
+import { withRequestIdHeader } from "./request-id";
 
 const CACHE_BYTES = 32 * 1024 * 1024;
 // One entry (a tarball, say) takes at most this much of the cache; bigger ones are streamed each time.
@@ -23,7 +24,8 @@ const PER_RESPONSE = new Set(["x-request-id", "x-wharf-sql-statements", "date", 
 
 interface Entry {
   body: Buffer;
-  headers: OutgoingHttpHeaders;
+  /** Names and values in turn, as writeHead takes them. */
+  headers: OutgoingHttpHeader[];
   keep: Keep;
   /** The route template, for the metrics. */
   route: string | undefined;
@@ -110,8 +112,8 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
       collect(args[0], args[1]);
       const mark = marks.get(res);
       if (mark && res.statusCode === 200 && size <= ENTRY_BYTES && changes === startedAt && !res.hasHeader("set-cookie")) {
-        const headers: OutgoingHttpHeaders = {};
-        for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name)) headers[name] = value;
+        const headers: OutgoingHttpHeader[] = [];
+        for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name) && value !== undefined) headers.push(name, value);
         keep(key, { body: Buffer.concat(chunks), headers, keep: mark.keep, route: mark.route });
       }
       return end(...args);
@@ -124,9 +126,10 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
     entries.set(key, entry);
     if (entry.route) noteRouteTemplate(req, entry.route);
     const started = process.hrtime.bigint();
-    res.once("finish", () => logRequest(deps.log, "GET", key.split("?")[0], res, started));
     entry.keep.onServe?.();
-    res.writeHead(200, entry.headers).end(entry.body);
+    res.writeHead(200, withRequestIdHeader(res, entry.headers)).end(entry.body);
+    // Answered whole, at once: logged now rather than by a listener on "finish".
+    logRequest(deps.log, "GET", key.split("?")[0], res, started);
   };
 
   return {

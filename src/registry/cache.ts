@@ -5,6 +5,8 @@ export interface CachedHeaders {
   etag: string;
   contentType: string;
   cacheControl: string;
+  /** The headers of its 200 answer, names and values in turn: worked out once, not per request. */
+  ok: readonly string[];
 }
 
 /** A response kept whole: its bytes are in memory. */

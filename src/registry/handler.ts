@@ -12,14 +12,15 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { asWharfError, errorFields, errorReply, malformed, WharfError } from "../errors";
 import type { Logger } from "../logger";
-import { logRequest, requestIdOf } from "../http/request-log";
+import { logRequest } from "../http/request-log";
+import { requestIdOf, withRequestIdHeader } from "../http/request-id";
 import { findFile } from "../services/jsr/versions";
 import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { Downloads } from "../services/shared/context";
 import { wantsHtml } from "../web/routes";
-import { ResponseCache, type CachedResponse, type StreamedResponse } from "./cache";
+import { ResponseCache, type CachedHeaders, type CachedResponse, type StreamedResponse } from "./cache";
 import { packageMetadata, versionMetadata } from "./metadata";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -32,16 +33,16 @@ const STREAM_OVER_BYTES = 1024 * 1024;
 const META_TTL_MS = 30_000;
 // The same address shows a browser the UI (web/ui.ts), so caches must key on Accept. Registry files are
 // authors' bytes: never sniffed into something else, and sandboxed if a browser opens one as a document.
-const SAFETY_HEADERS = { Vary: "Accept, Origin", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox" };
+const SAFETY_HEADERS = ["Vary", "Accept, Origin", "X-Content-Type-Options", "nosniff", "Content-Security-Policy", "sandbox"];
 // As jsr's load balancer sends them on module files (lb/headers.ts): any site's scripts may read the registry.
-const CORS_HEADERS = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": "*" };
-const PREFLIGHT_HEADERS = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "HEAD, GET",
-  "Access-Control-Allow-Headers": "Authorization, X-Cloud-Trace-Context",
-  "Access-Control-Max-Age": "3600",
-  Vary: "Origin",
-};
+const CORS_HEADERS = ["Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*"];
+const PREFLIGHT_HEADERS = [
+  ...["Access-Control-Allow-Origin", "*"],
+  ...["Access-Control-Allow-Methods", "HEAD, GET"],
+  ...["Access-Control-Allow-Headers", "Authorization, X-Cloud-Trace-Context"],
+  ...["Access-Control-Max-Age", "3600"],
+  ...["Vary", "Origin"],
+];
 
 const CONTENT_TYPES: Record<string, string> = {
   ".ts": "text/typescript",
@@ -65,6 +66,18 @@ const CONTENT_TYPES: Record<string, string> = {
 
 function missingBlob(sha256: string): Error {
   return new Error(`blob ${sha256} of a registry file is missing from the blob store`);
+}
+
+type Validators = Pick<CachedHeaders, "etag" | "cacheControl">;
+
+/** What a 304 and a 200 both say: the validator, how long to keep it, and the safety and CORS headers. */
+function commonHeaders(entry: Validators): string[] {
+  return ["ETag", entry.etag, "Cache-Control", entry.cacheControl, ...SAFETY_HEADERS, ...CORS_HEADERS];
+}
+
+/** An entry's headers, with those of its 200 answer worked out once. */
+function withOkHeaders(entry: Omit<CachedHeaders, "ok">, length: number): CachedHeaders {
+  return { ...entry, ok: [...commonHeaders(entry), "Content-Type", entry.contentType, "Content-Length", String(length)] };
 }
 
 function contentTypeOf(filePath: string): string {
@@ -102,7 +115,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
 
   const json = (body: unknown, cacheControl: string): CachedResponse => {
     const bytes = Buffer.from(JSON.stringify(body));
-    return { body: bytes, etag: `"${createHash("sha256").update(bytes).digest("hex")}"`, contentType: "application/json", cacheControl };
+    return { body: bytes, ...withOkHeaders({ etag: `"${createHash("sha256").update(bytes).digest("hex")}"`, contentType: "application/json", cacheControl }, bytes.length) };
   };
 
   /** Builds what a path answers from the database and blobs. */
@@ -118,36 +131,37 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
     if (!file) throw new WharfError("packagePathNotFound");
     // Content-addressed: the checksum is a strong validator, and the bytes never change.
     const headers = { etag: `"sha256-${file.sha256}"`, contentType: contentTypeOf(filePath), cacheControl: IMMUTABLE };
-    if (file.size > STREAM_OVER_BYTES) return { ...headers, blob: { sha256: file.sha256, size: file.size } };
+    if (file.size > STREAM_OVER_BYTES) return { ...withOkHeaders(headers, file.size), blob: { sha256: file.sha256, size: file.size } };
     const content = await deps.blobs.open(file.sha256);
     if (!content) throw missingBlob(file.sha256);
     const chunks: Buffer[] = [];
     for await (const chunk of content) chunks.push(chunk as Buffer);
-    return { ...headers, body: Buffer.concat(chunks) };
+    const body = Buffer.concat(chunks);
+    return { ...withOkHeaders(headers, body.length), body };
   };
 
-  const send = async (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
-    const headers = { ETag: entry.etag, "Cache-Control": entry.cacheControl, ...SAFETY_HEADERS, ...CORS_HEADERS };
+  /**
+   * Answers from an entry, in one writeHead of headers worked out when it was loaded. Only a large file's bytes
+   * are waited for (streamed from the blob store): anything else is answered before this returns.
+   */
+  const answer = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse): Promise<void> | undefined => {
     if (req.headers["if-none-match"]?.split(",").some((tag) => tag.trim() === entry.etag)) {
-      res.writeHead(304, headers).end();
-      return;
-    }
-    const length = "body" in entry ? entry.body.length : entry.blob.size;
-    const ok = { ...headers, "Content-Type": entry.contentType, "Content-Length": length };
-    if (req.method === "HEAD") {
-      res.writeHead(200, ok).end();
+      res.writeHead(304, withRequestIdHeader(res, commonHeaders(entry))).end();
+    } else if (req.method === "HEAD") {
+      res.writeHead(200, withRequestIdHeader(res, entry.ok)).end();
     } else if ("body" in entry) {
-      res.writeHead(200, ok).end(entry.body);
+      res.writeHead(200, withRequestIdHeader(res, entry.ok)).end(entry.body);
     } else {
-      await stream(res, entry, ok);
+      return stream(res, entry);
     }
+    return undefined;
   };
 
-  const stream = async (res: ServerResponse, entry: StreamedResponse, headers: Record<string, string | number>) => {
+  const stream = async (res: ServerResponse, entry: StreamedResponse) => {
     // Opened before the status is sent, so that a missing blob is still a clean 500.
     const content = await deps.blobs.open(entry.blob.sha256);
     if (!content) throw missingBlob(entry.blob.sha256);
-    res.writeHead(200, headers);
+    res.writeHead(200, withRequestIdHeader(res, entry.ok));
     // pipeline destroys the blob stream, closing its file, however the response ends (a client that goes away included).
     await pipeline(content, res).catch((err: NodeJS.ErrnoException) => {
       if (err.code === "ERR_STREAM_PREMATURE_CLOSE") return; // the client went away: nothing to answer
@@ -180,14 +194,18 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
     return loaded;
   };
 
-  const serve = async (req: IncomingMessage, res: ServerResponse, key: string, scope: string, name: string, rest: string) => {
+  /** Answers from memory when it can (the hot path: nothing to wait for), or once the entry is loaded. */
+  const serve = (req: IncomingMessage, res: ServerResponse, key: string, scope: string, name: string, rest: string): Promise<void> | undefined => {
     const isMeta = rest === "meta.json";
     const fresh = !isMeta || (metaExpiry.get(key) ?? 0) > Date.now();
-    const entry = (fresh ? cache.get(key) : undefined) ?? (await loadOnce(key, scope, name, rest, isMeta));
-    // As jsr counts downloads: deno fetches a version's _meta.json once per version it installs. Counted in memory.
-    const versionMeta = req.method === "GET" && rest.endsWith("_meta.json") && !rest.includes("/") ? rest.slice(0, -"_meta.json".length) : undefined;
-    if (versionMeta) deps.downloads.jsr.count(`${scope}/${name}`, versionMeta);
-    await send(req, res, entry);
+    const kept = fresh ? cache.get(key) : undefined;
+    const answerFrom = (entry: CachedResponse) => {
+      // As jsr counts downloads: deno fetches a version's _meta.json once per version it installs. Counted in memory.
+      const versionMeta = req.method === "GET" && rest.endsWith("_meta.json") && !rest.includes("/") ? rest.slice(0, -"_meta.json".length) : undefined;
+      if (versionMeta) deps.downloads.jsr.count(`${scope}/${name}`, versionMeta);
+      return answer(req, res, entry);
+    };
+    return kept ? answerFrom(kept) : loadOnce(key, scope, name, rest, isMeta).then(answerFrom);
   };
 
   return {
@@ -197,21 +215,29 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
       const match = REGISTRY_PATH.exec(urlPath);
       if (!match) return false;
       if (req.method === "OPTIONS") {
-        res.writeHead(204, PREFLIGHT_HEADERS).end();
+        res.writeHead(204, withRequestIdHeader(res, PREFLIGHT_HEADERS)).end();
         return true;
       }
       // Content negotiation: a browser gets the UI's page for a version or file; deno (any other Accept) the bytes,
       // and so does a browser following the page's own "raw" link (?raw).
       if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(req.url ?? "")) return false;
       const started = process.hrtime.bigint();
-      res.once("finish", () => logRequest(deps.log, req.method!, urlPath, res, started));
-      serve(req, res, urlPath, match[1], match[2], match[3]).catch((err) => {
+      const logged = () => logRequest(deps.log, req.method!, urlPath, res, started);
+      const failed = (err: unknown) => {
         const error = asWharfError(err);
         if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, requestId: requestIdOf(res), ...errorFields(err) });
         if (res.headersSent) return void res.destroy();
         const { status, body } = errorReply(urlPath, error);
-        res.writeHead(status, { "Content-Type": "application/json", ...CORS_HEADERS }).end(JSON.stringify(body));
-      });
+        res.writeHead(status, withRequestIdHeader(res, ["Content-Type", "application/json", ...CORS_HEADERS])).end(JSON.stringify(body));
+      };
+      let answering: Promise<void> | undefined;
+      try {
+        answering = serve(req, res, urlPath, match[1], match[2], match[3]);
+      } catch (err) {
+        failed(err);
+      }
+      if (answering) answering.catch(failed).finally(logged);
+      else logged();
       return true;
     },
     forget(scope, name) {

@@ -49,6 +49,11 @@ export interface StartOptions {
   sharing?: WharfProcess;
   /** Start on an empty storage (initdb, every migration), not a copy of the run's migrated template. */
   cold?: boolean;
+  /**
+   * false: once it listens, its log lines are drained but neither parsed nor kept (`logs` stops growing). For the
+   * benchmarks, whose load generator shares this process: parsing a line per request would hold the load down.
+   */
+  keepLogs?: boolean;
 }
 
 /**
@@ -59,14 +64,14 @@ export async function startWharfs(count: number, extraEnv: Record<string, string
   if (!process.env.DATABASE_URL) throw new Error("only Wharfs on an external PostgreSQL (DATABASE_URL) can share their storage");
   const storage = await freshStorage(true);
   const borrowed: Storage = { ...storage, remove: async () => undefined };
-  return Promise.all(Array.from({ length: count }, (_, i) => launchWharf(i === 0 ? storage : borrowed, extraEnv)));
+  return Promise.all(Array.from({ length: count }, (_, i) => launchWharf(i === 0 ? storage : borrowed, extraEnv, true)));
 }
 
 export async function startWharf(extraEnv: Record<string, string> = {}, options: StartOptions = {}): Promise<WharfProcess> {
-  return launchWharf(options.sharing ? sharedStorage(options.sharing) : await freshStorage(options.cold ?? false), extraEnv);
+  return launchWharf(options.sharing ? sharedStorage(options.sharing) : await freshStorage(options.cold ?? false), extraEnv, options.keepLogs ?? true);
 }
 
-async function launchWharf(storage: Storage, extraEnv: Record<string, string>): Promise<WharfProcess> {
+async function launchWharf(storage: Storage, extraEnv: Record<string, string>, keepLogs: boolean): Promise<WharfProcess> {
   const adminToken = `admin-${randomBytes(16).toString("hex")}`;
   const logs: string[] = [];
   const logged = new EventEmitter();
@@ -92,7 +97,9 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
     proc.stderr!.on("data", (c: Buffer) => stderr.push(c.toString("utf8")));
     let listening = false;
     const url = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: proc.stdout! }).on("line", (line) => {
+      const lines = readline.createInterface({ input: proc.stdout! });
+      lines.on("line", (line) => {
+        if (!keepLogs && listening) return;
         logs.push(line);
         logged.emit("line", line);
         const entry = parseJson(line);
@@ -100,6 +107,10 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>): 
           listening = true;
           clearTimeout(startTimeout);
           resolve(String(entry.url));
+          if (!keepLogs) {
+            lines.close();
+            proc.stdout!.resume();
+          }
         }
       });
       proc.once("exit", (code, signal) => {

@@ -40,7 +40,8 @@ const keyOf = (key: DownloadKey) => JSON.stringify([key.name, key.version, key.d
 
 export function createDownloadCounter(write: DownloadWriter, log: Logger, options: DownloadCounterOptions = {}): DownloadCounter {
   const flushMs = options.flushMs ?? 1_000;
-  const flushAt = options.flushAt ?? 1_000;
+  // Written at least every second anyway: a batch at every 1,000 cost a cached tarball download a fifth of its CPU at 40,000 a second.
+  const flushAt = options.flushAt ?? 10_000;
   let pending = new Map<string, DownloadTally>();
   let waiting = 0;
   let timer: NodeJS.Timeout | undefined;
