@@ -143,12 +143,14 @@ it("6. renames with rename=<new-name>, as ppm publish --rename sends it", async 
   const name = uniqueName("old");
   const newName = `${name}-new`;
   await publish(user, name);
+  // Its star moves with it (a count kept on the package by triggers on atom_stars).
+  expect((await world.anonymous.post(`/atom/api/packages/${name}/star`, { headers: atomAs(user) })).status).toBe(200);
   addRelease(gitBase, user.login, name, { tag: "v1.0.1", files: { "package.json": atomPackageJson(newName, "1.0.1") } });
   const wrong = await world.anonymous.post(`/atom/api/packages/${name}/versions`, { headers: atomAs(user), body: { tag: "v1.0.1", rename: "something-else" } });
   expect([wrong.status, wrong.body.message]).toEqual([400, expect.stringContaining(newName)]);
   const renamed = await world.anonymous.post(`/atom/api/packages/${name}/versions`, { headers: atomAs(user), body: { tag: "v1.0.1", rename: newName } });
   expect([renamed.status, renamed.body.name]).toEqual([201, newName]);
-  expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body).toMatchObject({ name: newName, releases: { latest: "1.0.1" } });
+  expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body).toMatchObject({ name: newName, releases: { latest: "1.0.1" }, stargazers_count: "1" });
 
   // In the query too.
   addRelease(gitBase, user.login, name, { tag: "v1.0.2", files: { "package.json": atomPackageJson(`${name}-newer`, "1.0.2") } });

@@ -2,7 +2,7 @@
 // session cookie of an https Wharf is Secure.
 import { randomBytes } from "node:crypto";
 import { query, startWharf, type WharfProcess } from "./support/server";
-import { graphqlAs, setCookies, signIn, SIGN_IN, type HttpReply } from "./support/session";
+import { graphqlAs, setCookies, SIGN_IN, type HttpReply } from "./support/session";
 import { uniqueName, useWharf } from "./support/world";
 
 const ADMIN_PASSWORD = `admin-pw-${randomBytes(6).toString("hex")}`;

@@ -33,7 +33,7 @@ export const atomPackageOperations: Operations = {
 
   async atomCreatePackage({ ctx, query, body }) {
     const repository = String(body?.repository ?? query.repository ?? "");
-    return created(presentAtomPackageWithVersions(reads.asRead(await atom.createAtomPackage(ctx, repository)), ctx.config));
+    return created(presentAtomPackageWithVersions(await atom.createAtomPackage(ctx, repository), ctx.config));
   },
 
   async atomDeletePackage({ ctx, params }) {

@@ -14,7 +14,6 @@ import type { ServiceContext } from "../shared/context";
 import { readTag, type Keep } from "../shared/kept-reads";
 import { normalizeLogin } from "../accounts/users";
 import { summaryOf, type AtomPackageSummary } from "../../storage/queries/atom-package-summary";
-import type { AtomPackageWithDetail } from "./packages";
 
 export type AtomVersionShown = AtomVersionSummaryRow;
 
@@ -69,11 +68,6 @@ export async function readStarredBy(sql: SqlReader, login: string): Promise<{ pa
   if (!rows) throw new WharfError("userNotFound");
   // Stale when the user stars or unstars (stars.ts), or when a package listed changes; logins never change.
   return { packages: rows.map(summaryOf), keep: { tags: [readTag.atomStarsOf(normalized), ...rows.map((row) => readTag.atomPackage(row.name))] } };
-}
-
-/** A package Prisma read (after a write), in the shape reads have. */
-export function asRead({ versions, _count, ...pkg }: AtomPackageWithDetail): AtomPackageRead {
-  return { ...pkg, starCount: _count.stars, versions };
 }
 
 /** The highest of these versions. */

@@ -2,7 +2,7 @@
 import semver from "semver";
 import type { AtomPackage, AtomVersion } from "../../generated/prisma/client";
 import { malformed, WharfError } from "../../errors";
-import type { Db, Tx } from "../../storage/database";
+import type { Tx } from "../../storage/database";
 import { runsOn, storedManifest } from "./manifest";
 import type { ServiceContext } from "../shared/context";
 import { archiveAt, commitAt, listTags, locateRepository, packageJsonAt, readmeAt, type GitRepository } from "./git-repository";
@@ -15,8 +15,8 @@ import { atomPackagesChanged } from "./package-events";
 
 const NAME = /^[a-z0-9][a-z0-9._-]{0,213}$/;
 
-export type AtomPackageWithDetail = AtomPackage & { versions: AtomVersion[]; _count: { stars: number } };
-export const withDetail = { versions: { where: { deleted: false } }, _count: { select: { stars: true } } } as const;
+export type AtomPackageWithDetail = AtomPackage & { versions: AtomVersion[] };
+export const withDetail = { versions: { where: { deleted: false } } } as const;
 
 /** A package by its name, or by a name it had before a rename; names are lowercase, so any case finds it (as on Pulsar). */
 export async function getAtomPackage(db: Tx, requested: string): Promise<AtomPackageWithDetail> {
@@ -162,8 +162,8 @@ export function latestOf(versions: AtomVersion[]): AtomVersion | undefined {
 }
 
 /** The package as lists show it, from the given (e.g. engine-compatible) versions. */
-export function summarize({ versions, _count, ...pkg }: AtomPackageWithDetail, shown: AtomVersion[] = versions): AtomPackageSummary {
-  return { ...pkg, starCount: _count.stars, latest: latestOf(shown)?.version ?? null };
+export function summarize({ versions, ...pkg }: AtomPackageWithDetail, shown: AtomVersion[] = versions): AtomPackageSummary {
+  return { ...pkg, latest: latestOf(shown)?.version ?? null };
 }
 
 /** Whether the actor may publish or remove the package; for showing or hiding the owners' controls. */

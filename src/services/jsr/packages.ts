@@ -2,7 +2,7 @@
 import { jsrPackageWithCounts, type JsrPackageRow } from "../../storage/queries/jsr-package-read";
 import type { SqlReader } from "../../storage/sql-reader";
 import { packageScore, scorePercentage, type VersionScore } from "./docs/package-score";
-import { Prisma, type Package } from "../../generated/prisma/client";
+import type { Package } from "../../generated/prisma/client";
 import { WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
 import type { ServiceContext } from "../shared/context";

@@ -64,7 +64,7 @@ const SORT_COLUMNS: Record<AtomSort, string> = {
   downloads: "downloads",
   created_at: "created_at",
   updated_at: "updated_at",
-  stars: "(SELECT count(*) FROM atom_stars s WHERE s.name = p.name)",
+  stars: "star_count",
   name: "name",
 };
 
@@ -156,7 +156,7 @@ function textQuery(text: string): Prisma.Sql {
 }
 
 /** What a search's candidates carry from their rows, aliased p: what ranks and sorts them. */
-const CANDIDATE_COLUMNS = Prisma.sql`p.name, p.downloads, p.created_at, p.updated_at, p.search_vector`;
+const CANDIDATE_COLUMNS = Prisma.sql`p.name, p.downloads, p.star_count, p.created_at, p.updated_at, p.search_vector`;
 
 /**
  * At most CANDIDATES packages meeting a condition on rows aliased p, the most downloaded, as two WITH clauses (the
@@ -215,11 +215,11 @@ export function searchAtomPackages(sql: SqlReader, query: string, request: AtomP
       UNION ALL SELECT *, 2 FROM named p WHERE ${squashedName} <> ${squashed}
       UNION ALL SELECT *, 0 FROM worded p WHERE NOT ${containsName}
     ), nearest AS (
-      SELECT name, downloads, created_at, updated_at, NULL::tsvector, 0 AS tier FROM atom_packages p
+      SELECT name, downloads, star_count, created_at, updated_at, NULL::tsvector, 0 AS tier FROM atom_packages p
       WHERE NOT EXISTS (SELECT 1 FROM named_few) AND NOT EXISTS (SELECT 1 FROM worded_few) AND lower(name) % ${text} ${where}
       ORDER BY lower(name) <-> ${text} LIMIT ${NEAREST_NAMES}
     ), matches AS (SELECT *, true AS literal FROM literal UNION ALL SELECT *, false FROM nearest)
-    SELECT name, downloads, created_at, updated_at,
+    SELECT name, downloads, star_count, created_at, updated_at,
       2 * tier + coalesce(ts_rank(search_vector, ${words}, 32), 0) + CASE WHEN tier > 0 OR NOT literal THEN similarity(lower(name), ${text}) ELSE 0 END AS score
     FROM matches
     ORDER BY score DESC, downloads DESC, name

@@ -29,7 +29,7 @@ export const PACKAGE_SUMMARY_COLUMNS = `
   p.name, p.owner, p.repository, p.metadata, p.readme, p.downloads, p.sha, p.file_extensions,
   extract(epoch FROM p.featured_at)::float8 * 1000 AS featured_at,
   extract(epoch FROM p.created_at)::float8 * 1000 AS created_at, extract(epoch FROM p.updated_at)::float8 * 1000 AS updated_at,
-  (SELECT count(*)::int FROM atom_stars s WHERE s.name = p.name) AS star_count,
+  p.star_count,
   array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
 
 export function latestVersionOf(versions: string[]): string | null {

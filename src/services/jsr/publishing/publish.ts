@@ -4,7 +4,7 @@
 // its whole task succeeds, in one transaction with its files and dependencies.
 import type { Readable } from "node:stream";
 import semver from "semver";
-import type { Prisma, PublishingTask } from "../../../generated/prisma/client";
+import type { PublishingTask } from "../../../generated/prisma/client";
 import { errorFields, malformed, PublishError, WharfError, type TaskFailureCode } from "../../../errors";
 import type { Logger } from "../../../logger";
 import { BlobTooLargeError, type BlobStore } from "../../../storage/blob-store";
