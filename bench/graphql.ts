@@ -14,6 +14,11 @@ const post = (server: WharfProcess, label: string, graphqlQuery: string): Endpoi
   method: "POST",
   headers: { "content-type": "application/json", authorization: `Bearer ${server.adminToken}` },
   body: JSON.stringify({ query: graphqlQuery }),
+  // Errors come with a 200: a page that failed would be measured as a fast one.
+  check: (body) => {
+    const { errors } = JSON.parse(body.toString("utf8")) as { errors?: unknown[] };
+    if (errors) throw new Error(`${label}: ${JSON.stringify(errors)}`);
+  },
 });
 
 export async function benchGraphql(): Promise<Record<string, string>> {

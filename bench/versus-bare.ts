@@ -21,6 +21,8 @@ export interface Endpoint {
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
+  /** Throws if the answer is not what the endpoint should answer (a GraphQL error comes with a 200). */
+  check?: (body: Buffer) => void;
 }
 
 interface Run {
@@ -74,6 +76,7 @@ export async function versusBare(server: WharfProcess, endpoints: Endpoint[]): P
   for (const endpoint of endpoints) {
     const res = await fetchOnce(server, endpoint);
     const bytes = Buffer.from(await res.arrayBuffer());
+    endpoint.check?.(bytes);
     const bare = await bareServer(bytes, res.headers.get("content-type") ?? "application/octet-stream");
     try {
       await run(server.url + endpoint.path, endpoint, WARM_UP_SECONDS);

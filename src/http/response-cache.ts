@@ -6,6 +6,7 @@
 // differs per caller never reaches the cache. Downloads this process counted are written first (as requestContext
 // does for every read), except for a download itself, which counts once more at each answer (Keep.onServe).
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
 import type { Logger } from "../logger";
 import type { Keep } from "../services/shared/kept-reads";
 import type { Downloads } from "../services/shared/context";
@@ -55,39 +56,32 @@ export function cacheableRequest(req: IncomingMessage): boolean {
 }
 
 export function createResponseCache(deps: { log: Logger; downloads: Downloads }): ResponseCache {
-  const entries = new Map<string, Entry>();
   const keysByTag = new Map<string, Set<string>>();
-  let bytes = 0;
+  // Least recently used out first; whatever leaves (pushed out, replaced, forgotten) leaves its tags' index too.
+  const entries = new LRUCache<string, Entry>({
+    maxSize: CACHE_BYTES,
+    maxEntrySize: ENTRY_BYTES + ENTRY_OVERHEAD,
+    sizeCalculation: (entry) => entry.body.length + ENTRY_OVERHEAD,
+    dispose: (entry, key) => {
+      for (const tag of entry.keep.tags) {
+        const keys = keysByTag.get(tag);
+        keys?.delete(key);
+        if (keys?.size === 0) keysByTag.delete(tag);
+      }
+    },
+  });
   // Bumped by every change: a response read before a change is answered but not kept.
   let changes = 0;
   const settled = () => Promise.all([deps.downloads.atom.settled(), deps.downloads.jsr.settled()]);
   const isSettled = () => deps.downloads.atom.isSettled() && deps.downloads.jsr.isSettled();
 
-  const drop = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    entries.delete(key);
-    bytes -= entry.body.length + ENTRY_OVERHEAD;
-    for (const tag of entry.keep.tags) {
-      const keys = keysByTag.get(tag);
-      keys?.delete(key);
-      if (keys?.size === 0) keysByTag.delete(tag);
-    }
-  };
-
   const keep = (key: string, entry: Entry) => {
-    drop(key);
     entries.set(key, entry);
-    bytes += entry.body.length + ENTRY_OVERHEAD;
+    if (entries.peek(key) !== entry) return; // too big to keep
     for (const tag of entry.keep.tags) {
       const keys = keysByTag.get(tag) ?? new Set();
       keys.add(key);
       keysByTag.set(tag, keys);
-    }
-    // Least recently used first: Map keeps insertion order, and a hit moves its entry last.
-    for (const oldest of entries.keys()) {
-      if (bytes <= CACHE_BYTES) break;
-      drop(oldest);
     }
   };
 
@@ -122,8 +116,6 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse, key: string, entry: Entry) => {
-    entries.delete(key);
-    entries.set(key, entry);
     if (entry.route) noteRouteTemplate(req, entry.route);
     const started = process.hrtime.bigint();
     entry.keep.onServe?.();
@@ -155,13 +147,12 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
     },
     forget(tags) {
       changes++;
-      for (const tag of tags) for (const key of [...(keysByTag.get(tag) ?? [])]) drop(key);
+      for (const tag of tags) for (const key of [...(keysByTag.get(tag) ?? [])]) entries.delete(key);
     },
     forgetAll() {
       changes++;
       entries.clear();
       keysByTag.clear();
-      bytes = 0;
     },
   };
 }

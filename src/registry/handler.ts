@@ -20,7 +20,7 @@ import type { BlobStore } from "../storage/blob-store";
 import type { Db } from "../storage/database";
 import type { Downloads } from "../services/shared/context";
 import { wantsHtml } from "../web/routes";
-import { ResponseCache, type CachedHeaders, type CachedResponse, type StreamedResponse } from "./cache";
+import { createFileCache, deletePrefix, type CachedHeaders, type CachedResponse, type StreamedResponse } from "./cache";
 import { packageMetadata, versionMetadata } from "./metadata";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -110,7 +110,7 @@ export interface Registry {
 }
 
 export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; downloads: Pick<Downloads, "jsr"> }): Registry {
-  const cache = new ResponseCache(CACHE_BYTES);
+  const cache = createFileCache(CACHE_BYTES);
   const metaExpiry = new Map<string, number>();
 
   const json = (body: unknown, cacheControl: string): CachedResponse => {
@@ -244,7 +244,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
       changes++;
       loading.delete(`/@${scope}/${name}/meta.json`);
       // Versions are immutable but may be deleted by staff: nothing of the package stays cached.
-      cache.deletePrefix(`/@${scope}/${name}/`);
+      deletePrefix(cache, `/@${scope}/${name}/`);
       metaExpiry.delete(`/@${scope}/${name}/meta.json`);
     },
     forgetAll() {
