@@ -16,13 +16,18 @@ import {
   DownloadHistoryType,
 } from "./type";
 import { UserConnection } from "../user/type";
+import type { AtomVersionRow } from "../../storage/queries/atom-versions";
 
 @Resolver(() => AtomPackageType)
 export class AtomPackageResolver {
   @FieldResolver(() => AtomVersionType, { nullable: true, description: "The highest version that is not deleted." })
-  async latestVersion(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): Promise<AtomVersionType | null> {
-    const latest = (await ctx.loaders.atomVersionsByPackage.load(pkg.name)).find((v) => v.version === pkg.latest);
-    return latest ? atomVersionNode(latest, ctx.config.publicUrl) : null;
+  latestVersion(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): AtomVersionType | null | Promise<AtomVersionType | null> {
+    const latestOf = (versions: AtomVersionRow[]) => {
+      const latest = versions.find((v) => v.version === pkg.latest);
+      return latest ? atomVersionNode(latest, ctx.config.publicUrl) : null;
+    };
+    const known = ctx.loaders.answered.atomVersions.get(pkg.name);
+    return known ? latestOf(known) : ctx.loaders.atomVersionsByPackage.load(pkg.name).then(latestOf);
   }
 
   @FieldResolver(() => AtomVersionConnection, { complexity: listComplexity, description: "Newest first; deleted versions left out." })
@@ -32,9 +37,11 @@ export class AtomPackageResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the caller starred it; false for the anonymous." })
-  async viewerHasStarred(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  viewerHasStarred(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): boolean | Promise<boolean> {
     const viewer = viewerOf(ctx);
-    return viewer ? ctx.loaders.atomStarByUser.load(`${viewer.id}:${pkg.name}`) : false;
+    if (!viewer) return false;
+    const key = `${viewer.id}:${pkg.name}`;
+    return ctx.loaders.answered.atomStars.get(key) ?? ctx.loaders.atomStarByUser.load(key);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the caller may publish, delete or delete versions of it (its owner, a member of its scope, or staff)." })

@@ -12,7 +12,7 @@ import { JsrPackageConnection, JsrPackageType, jsrPackageNode } from "./type";
 @Resolver(() => JsrPackageType)
 export class JsrPackageResolver {
   @FieldResolver(() => ScopeType)
-  scope(@Root() pkg: JsrPackageType, @Ctx() ctx: GraphQLContext): Promise<ScopeType> {
+  scope(@Root() pkg: JsrPackageType, @Ctx() ctx: GraphQLContext): ScopeType | Promise<ScopeType> {
     return scopeNamed(ctx, pkg.scope);
   }
 

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { findPackage, listPackages } from "../../services/catalog/package-list";
 import { atomPackageNode } from "../atom-package/type";
 import { jsrPackageNode } from "../jsr-package/type";
 import { foundPackageNode, loadPackageNodes } from "./nodes";
+import { prefetchAtomPage, prefetchJsrPage } from "./prefetch";
 import { connectionOf, listComplexity, PageArgs, windowOf, type Connection } from "../infra/connection";
 import { LIST_QUERY_COST, LOOKUP_COST, SEARCH_COST } from "../infra/cost";
 import type { GraphQLContext } from "../infra/context";
@@ -33,12 +35,19 @@ export class PackageResolver {
     @Arg("orderBy", () => PackageOrder, { nullable: true }) orderBy: PackageOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<PackageInterface>> {
     const window = windowOf(page);
     const order = { field: orderBy?.field ?? PackageOrderBy.CREATED_AT, direction: orderBy?.direction ?? OrderDirection.DESC };
     const list = await listPackages(ctx, { ecosystem: filter?.ecosystem, scope: filter?.scope, query: filter?.query }, order, window);
-    if (list.ecosystem === "atom") return connectionOf(list.items.map(atomPackageNode), window, list.total);
-    if (list.ecosystem === "jsr") return connectionOf(list.items.map(jsrPackageNode), window, list.total);
+    if (list.ecosystem === "atom") {
+      await prefetchAtomPage(ctx, info, list.items);
+      return connectionOf(list.items.map(atomPackageNode), window, list.total);
+    }
+    if (list.ecosystem === "jsr") {
+      await prefetchJsrPage(ctx, info, list.items);
+      return connectionOf(list.items.map(jsrPackageNode), window, list.total);
+    }
     return connectionOf(await loadPackageNodes(ctx, list.items), window, list.total);
   }
 }

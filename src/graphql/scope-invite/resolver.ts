@@ -10,7 +10,7 @@ import { ScopeInviteType } from "./type";
 @Resolver(() => ScopeInviteType)
 export class ScopeInviteResolver {
   @FieldResolver(() => ScopeType)
-  scope(@Root() invite: ScopeInviteType, @Ctx() ctx: GraphQLContext): Promise<ScopeType> {
+  scope(@Root() invite: ScopeInviteType, @Ctx() ctx: GraphQLContext): ScopeType | Promise<ScopeType> {
     return scopeNamed(ctx, invite.scope);
   }
 

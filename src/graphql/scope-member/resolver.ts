@@ -9,7 +9,7 @@ import { ScopeMemberType } from "./type";
 @Resolver(() => ScopeMemberType)
 export class ScopeMemberResolver {
   @FieldResolver(() => ScopeType)
-  scope(@Root() member: ScopeMemberType, @Ctx() ctx: GraphQLContext): Promise<ScopeType> {
+  scope(@Root() member: ScopeMemberType, @Ctx() ctx: GraphQLContext): ScopeType | Promise<ScopeType> {
     return scopeNamed(ctx, member.scope);
   }
 

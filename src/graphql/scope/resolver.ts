@@ -22,8 +22,10 @@ export class ScopeResolver {
   }
 
   @FieldResolver(() => UserType)
-  async creator(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): Promise<UserType> {
-    return (await ctx.loaders.userById.load(scope.creatorId))!;
+  creator(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): UserType | Promise<UserType> {
+    const known = ctx.loaders.answered.users;
+    if (known.has(scope.creatorId)) return known.get(scope.creatorId)!;
+    return ctx.loaders.userById.load(scope.creatorId).then((user) => user!);
   }
 
   @FieldResolver(() => ScopeMemberConnection, { complexity: listComplexity })
