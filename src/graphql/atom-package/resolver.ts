@@ -4,6 +4,7 @@ import * as stars from "../../services/atom/stars";
 import { atomDownloadHistory } from "../../services/atom/downloads";
 import { featureAtomPackage } from "../../services/atom/featured";
 import { viewerOf } from "../../services/shared/policies";
+import { atomVersionKey } from "../../services/shared/loaders";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../infra/connection";
 import type { GraphQLContext } from "../infra/context";
 import { plus, PUBLISH_COST, STATEMENT_COST } from "../infra/cost";
@@ -22,12 +23,11 @@ import type { AtomVersionRow } from "../../storage/queries/atom-versions";
 export class AtomPackageResolver {
   @FieldResolver(() => AtomVersionType, { nullable: true, description: "The highest version that is not deleted." })
   latestVersion(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): AtomVersionType | null | Promise<AtomVersionType | null> {
-    const latestOf = (versions: AtomVersionRow[]) => {
-      const latest = versions.find((v) => v.version === pkg.latest);
-      return latest ? atomVersionNode(latest, ctx.config.publicUrl) : null;
-    };
-    const known = ctx.loaders.answered.atomVersions.get(pkg.name);
-    return known ? latestOf(known) : ctx.loaders.atomVersionsByPackage.load(pkg.name).then(latestOf);
+    if (!pkg.latest) return null;
+    const node = (version: AtomVersionRow | undefined) => (version ? atomVersionNode(version, ctx.config.publicUrl) : null);
+    const key = atomVersionKey(pkg.name, pkg.latest);
+    const known = ctx.loaders.answered.atomVersion;
+    return known.has(key) ? node(known.get(key)) : ctx.loaders.atomVersionByKey.load(key).then(node);
   }
 
   @FieldResolver(() => AtomVersionConnection, { complexity: listComplexity, description: "Newest first; deleted versions left out." })

@@ -7,6 +7,7 @@ import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 import type { Package } from "../../generated/prisma/client";
 import type { AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { viewerOf } from "../../services/shared/policies";
+import { atomVersionKey } from "../../services/shared/loaders";
 import type { GraphQLContext } from "../infra/context";
 
 /** The selections of `field` (under any alias) on `typeName` in these selections. */
@@ -33,14 +34,16 @@ export async function prefetchJsrPage(ctx: GraphQLContext, info: GraphQLResolveI
   await ctx.loaders.userById.loadMany(unique(creators));
 }
 
-/** A page of Atom packages: their versions (for the latest) and whether the viewer starred them. */
+/** A page of Atom packages: their latest versions and whether the viewer starred them. */
 export async function prefetchAtomPage(ctx: GraphQLContext, info: GraphQLResolveInfo, items: AtomPackageSummary[]): Promise<void> {
   if (items.length === 0) return;
   const nodes = nodesOf(info);
   const names = items.map((pkg) => pkg.name);
   const viewer = viewerOf(ctx);
   await Promise.all([
-    selected(nodes, "AtomPackage", "latestVersion").length > 0 ? ctx.loaders.atomVersionsByPackage.loadMany(names) : undefined,
+    selected(nodes, "AtomPackage", "latestVersion").length > 0
+      ? ctx.loaders.atomVersionByKey.loadMany(items.flatMap((pkg) => (pkg.latest ? [atomVersionKey(pkg.name, pkg.latest)] : [])))
+      : undefined,
     viewer && selected(nodes, "AtomPackage", "viewerHasStarred").length > 0 ? ctx.loaders.atomStarByUser.loadMany(names.map((name) => `${viewer.id}:${name}`)) : undefined,
   ]);
 }

@@ -8,7 +8,7 @@ import { atomPackagesNamed } from "../../storage/queries/atom-package-pages";
 import { type AtomPackageSummary } from "../../storage/queries/atom-package-summary";
 import { starredAmong } from "../../storage/queries/atom-stars";
 import { scopesNamed, usersWithIds } from "../../storage/queries/accounts-by-key";
-import { liveVersionsOf, type AtomVersionRow } from "../../storage/queries/atom-versions";
+import { liveVersionsNamed, liveVersionsOf, type AtomVersionRow } from "../../storage/queries/atom-versions";
 import type { InviteWithUsers, MemberWithUser } from "../accounts/scope-members";
 import { bySemverDescending } from "../jsr/versions";
 import type { VersionScore } from "../jsr/docs/package-score";
@@ -40,6 +40,8 @@ export interface Loaders {
   atomPackageByName: DataLoader<string, AtomPackageSummary | undefined>;
   /** By package name; newest first, deleted versions left out. */
   atomVersionsByPackage: DataLoader<string, AtomVersionRow[]>;
+  /** One version not deleted, keyed atomVersionKey(name, version) (a page's latest versions, without the rest). */
+  atomVersionByKey: DataLoader<string, AtomVersionRow | undefined>;
   /** Keyed "userId:name": whether that user starred that package. */
   atomStarByUser: DataLoader<string, boolean>;
   /** What some of the loaders above have answered so far in this request (see Answered). */
@@ -54,7 +56,7 @@ export interface Loaders {
 export interface Answered {
   users: Map<string, User | undefined>;
   scopes: Map<string, Scope | undefined>;
-  atomVersions: Map<string, AtomVersionRow[]>;
+  atomVersion: Map<string, AtomVersionRow | undefined>;
   atomStars: Map<string, boolean>;
 }
 
@@ -82,6 +84,9 @@ class NotingLoader<K, V> extends DataLoader<K, V> {
   }
 }
 
+/** atomVersionByKey's key: a version number never holds a NUL. */
+export const atomVersionKey = (name: string, version: string) => `${name}\u0000${version}`;
+
 const packageKey = (row: { scope: string; name: string }) => `${row.scope}/${row.name}`;
 const versionKey = (row: { scope: string; name: string; version: string }) => `${row.scope}/${row.name}/${row.version}`;
 const splitKey = (key: string) => {
@@ -105,13 +110,15 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
 const inviteUsers = { targetUser: true, requestingUser: true } as const;
 
 export function createLoaders(db: Tx, sql: SqlReader): Loaders {
-  const answered: Answered = { users: new Map(), scopes: new Map(), atomVersions: new Map(), atomStars: new Map() };
+  const answered: Answered = { users: new Map(), scopes: new Map(), atomVersion: new Map(), atomStars: new Map() };
   return {
     answered,
     atomPackageByName: new DataLoader(async (names) => byKey(names, await atomPackagesNamed(sql, names), (p) => p.name)),
-    atomVersionsByPackage: new NotingLoader(answered.atomVersions, async (names) =>
-      groupedByKey(names, (await liveVersionsOf(sql, names)).sort(bySemverDescending), (v) => v.name),
-    ),
+    atomVersionsByPackage: new DataLoader(async (names) => groupedByKey(names, (await liveVersionsOf(sql, names)).sort(bySemverDescending), (v) => v.name)),
+    atomVersionByKey: new NotingLoader(answered.atomVersion, async (keys) => {
+      const pairs = keys.map((key) => key.split("\u0000") as [string, string]);
+      return byKey(keys, await liveVersionsNamed(sql, pairs), (v) => atomVersionKey(v.name, v.version));
+    }),
     atomStarByUser: new NotingLoader(answered.atomStars, async (keys) => {
       const starred = await starredAmong(sql, keys.map((key) => key.split(":") as [string, string]));
       return keys.map((key) => starred.has(key));

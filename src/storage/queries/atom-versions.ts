@@ -24,3 +24,14 @@ export async function liveVersionsOf(sql: SqlReader, names: readonly string[]): 
     FROM atom_versions WHERE name = ANY(${[...names]}::text[]) AND NOT deleted`);
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
 }
+
+/** These versions (package name and version number), those not deleted, in no particular order. */
+export async function liveVersionsNamed(sql: SqlReader, pairs: ReadonlyArray<readonly [name: string, version: string]>): Promise<AtomVersionRow[]> {
+  const rows = await sql.rows<Omit<AtomVersionRow, "createdAt"> & { createdAt: number }>(Prisma.sql`
+    SELECT name, version, metadata, tarball, sha, file_extensions AS "fileExtensions", deleted,
+      (extract(epoch FROM created_at) * 1000)::float8 AS "createdAt"
+    FROM atom_versions
+    WHERE (name, version) IN (SELECT * FROM unnest(${pairs.map(([name]) => name)}::text[], ${pairs.map(([, version]) => version)}::text[]))
+      AND NOT deleted`);
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+}
