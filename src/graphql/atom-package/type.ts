@@ -75,10 +75,13 @@ export class DownloadHistoryType {
 export const AtomPackageConnection = ConnectionType(AtomPackageType, "AtomPackage");
 export const AtomVersionConnection = ConnectionType(AtomVersionType, "AtomVersion");
 
-/** An Atom package summary as the GraphQL node. */
+/**
+ * An Atom package summary as the GraphQL node: an instance of its class, which type-graphql then hands to the
+ * node's field resolvers as it is (a plain object it copied into a new instance for every resolver of every node).
+ */
 export function atomPackageNode(pkg: AtomPackageSummary): AtomPackageType {
   const metadata = (pkg.metadata ?? {}) as { description?: unknown; keywords?: unknown };
-  return {
+  return Object.assign(new AtomPackageType(), {
     id: `atom:${pkg.name}`,
     ecosystem: Ecosystem.ATOM,
     name: pkg.name,
@@ -94,7 +97,7 @@ export function atomPackageNode(pkg: AtomPackageSummary): AtomPackageType {
     starCount: pkg.starCount,
     latest: pkg.latest,
     isFeatured: pkg.featuredAt !== null,
-  };
+  });
 }
 
 export function atomVersionNode(version: AtomVersion, publicUrl: string): AtomVersionType {

@@ -24,9 +24,9 @@ export class JsrPackageType extends PackageInterface {
 
 export const JsrPackageConnection = ConnectionType(JsrPackageType, "JsrPackage");
 
-/** A jsr package row as the GraphQL node. */
+/** A jsr package row as the GraphQL node, an instance of its class (see atomPackageNode). */
 export function jsrPackageNode(pkg: Package): JsrPackageType {
-  return {
+  return Object.assign(new JsrPackageType(), {
     id: `jsr:@${pkg.scope}/${pkg.name}`,
     ecosystem: Ecosystem.JSR,
     name: pkg.name,
@@ -38,5 +38,5 @@ export function jsrPackageNode(pkg: Package): JsrPackageType {
     runtimeCompat: pkg.runtimeCompat,
     githubRepository: pkg.githubRepository,
     scope: pkg.scope,
-  };
+  });
 }
