@@ -25,9 +25,8 @@ export class AtomPackageResolver {
   latestVersion(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): AtomVersionType | null | Promise<AtomVersionType | null> {
     if (!pkg.latest) return null;
     const node = (version: AtomVersionRow | undefined) => (version ? atomVersionNode(version, ctx.config.publicUrl) : null);
-    const key = atomVersionKey(pkg.name, pkg.latest);
-    const known = ctx.loaders.answered.atomVersion;
-    return known.has(key) ? node(known.get(key)) : ctx.loaders.atomVersionByKey.load(key).then(node);
+    const latest = ctx.loaders.atomVersionByKey.loadNow(atomVersionKey(pkg.name, pkg.latest));
+    return latest instanceof Promise ? latest.then(node) : node(latest);
   }
 
   @FieldResolver(() => AtomVersionConnection, { complexity: listComplexity, description: "Newest first; deleted versions left out." })
@@ -40,8 +39,7 @@ export class AtomPackageResolver {
   viewerHasStarred(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): boolean | Promise<boolean> {
     const viewer = viewerOf(ctx);
     if (!viewer) return false;
-    const key = `${viewer.id}:${pkg.name}`;
-    return ctx.loaders.answered.atomStars.get(key) ?? ctx.loaders.atomStarByUser.load(key);
+    return ctx.loaders.atomStarByUser.loadNow(`${viewer.id}:${pkg.name}`);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the caller may publish, delete or delete versions of it (its owner, a member of its scope, or staff)." })

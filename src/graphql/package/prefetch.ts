@@ -1,6 +1,6 @@
 // A page of packages loads what its nodes' selected fields will read before it returns them, through the same
 // loaders and so in the same statements (one per kind of thing): each node's fields are then answered at once
-// (Loaders.answered) rather than each with a promise, which graphql-js waits for node by node. Only what the query
+// (NotingLoader.loadNow) rather than each with a promise, which graphql-js waits for node by node. Only what the query
 // selects is loaded.
 import type { GraphQLResolveInfo } from "graphql";
 import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";

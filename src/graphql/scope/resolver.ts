@@ -23,9 +23,8 @@ export class ScopeResolver {
 
   @FieldResolver(() => UserType)
   creator(@Root() scope: Scope, @Ctx() ctx: GraphQLContext): UserType | Promise<UserType> {
-    const known = ctx.loaders.answered.users;
-    if (known.has(scope.creatorId)) return known.get(scope.creatorId)!;
-    return ctx.loaders.userById.load(scope.creatorId).then((user) => user!);
+    // A scope's creator is never deleted while the scope is there (the database's foreign key).
+    return ctx.loaders.userById.loadNow(scope.creatorId) as UserType | Promise<UserType>;
   }
 
   @FieldResolver(() => ScopeMemberConnection, { complexity: listComplexity })

@@ -4,7 +4,5 @@ import type { GraphQLContext } from "../infra/context";
 import type { ScopeType } from "./type";
 
 export function scopeNamed(ctx: GraphQLContext, name: string): ScopeType | Promise<ScopeType> {
-  const known = ctx.loaders.answered.scopes;
-  if (known.has(name)) return known.get(name)!;
-  return ctx.loaders.scopeByName.load(name).then((scope) => scope!);
+  return ctx.loaders.scopeByName.loadNow(name) as ScopeType | Promise<ScopeType>;
 }

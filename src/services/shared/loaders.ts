@@ -14,8 +14,8 @@ import { bySemverDescending } from "../jsr/versions";
 import type { VersionScore } from "../jsr/docs/package-score";
 
 export interface Loaders {
-  userById: DataLoader<string, User | undefined>;
-  scopeByName: DataLoader<string, Scope | undefined>;
+  userById: NotingLoader<string, User | undefined>;
+  scopeByName: NotingLoader<string, Scope | undefined>;
   membersByScope: DataLoader<string, MemberWithUser[]>;
   scopesByUser: DataLoader<string, Scope[]>;
   invitesByScope: DataLoader<string, InviteWithUsers[]>;
@@ -41,38 +41,35 @@ export interface Loaders {
   /** By package name; newest first, deleted versions left out. */
   atomVersionsByPackage: DataLoader<string, AtomVersionRow[]>;
   /** One version not deleted, keyed atomVersionKey(name, version) (a page's latest versions, without the rest). */
-  atomVersionByKey: DataLoader<string, AtomVersionRow | undefined>;
+  atomVersionByKey: NotingLoader<string, AtomVersionRow | undefined>;
   /** Keyed "userId:name": whether that user starred that package. */
-  atomStarByUser: DataLoader<string, boolean>;
-  /** What some of the loaders above have answered so far in this request (see Answered). */
-  answered: Answered;
+  atomStarByUser: NotingLoader<string, boolean>;
 }
 
 /**
- * The answers of the loaders a 100-node page reads through, as values: a field whose data a list loaded ahead
- * (graphql/package/prefetch.ts) is answered at once, without a promise. graphql-js waits for every node with a
- * promise among its fields; a page's promises were a third of its CPU.
+ * A DataLoader that also notes its answers as values, for the loaders a 100-node page reads through: a field whose
+ * data a list loaded ahead (graphql/package/prefetch.ts) is answered at once by loadNow, without a promise.
+ * graphql-js waits for every node with a promise among its fields; a page's promises were a third of its CPU.
  */
-export interface Answered {
-  users: Map<string, User | undefined>;
-  scopes: Map<string, Scope | undefined>;
-  atomVersion: Map<string, AtomVersionRow | undefined>;
-  atomStars: Map<string, boolean>;
-}
+export class NotingLoader<K, V> extends DataLoader<K, V> {
+  private readonly answers: Map<K, V>;
 
-/** A DataLoader that also notes its answers as values; a key forgotten (after a write) is forgotten in both. */
-class NotingLoader<K, V> extends DataLoader<K, V> {
-  constructor(
-    private readonly answers: Map<K, V>,
-    batch: (keys: readonly K[]) => Promise<V[]>,
-  ) {
+  constructor(batch: (keys: readonly K[]) => Promise<V[]>) {
+    const answers = new Map<K, V>();
     super(async (keys) => {
       const values = await batch(keys);
       keys.forEach((key, i) => answers.set(key, values[i]));
       return values;
     });
+    this.answers = answers;
   }
 
+  /** The answer for `key`: at once if a batch already gave it, otherwise as load() gives it. */
+  loadNow(key: K): V | Promise<V> {
+    return this.answers.has(key) ? this.answers.get(key)! : this.load(key);
+  }
+
+  /** Forgets `key` (after a write), its noted answer too. */
   override clear(key: K): this {
     this.answers.delete(key);
     return super.clear(key);
@@ -110,21 +107,19 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
 const inviteUsers = { targetUser: true, requestingUser: true } as const;
 
 export function createLoaders(db: Tx, sql: SqlReader): Loaders {
-  const answered: Answered = { users: new Map(), scopes: new Map(), atomVersion: new Map(), atomStars: new Map() };
   return {
-    answered,
     atomPackageByName: new DataLoader(async (names) => byKey(names, await atomPackagesNamed(sql, names), (p) => p.name)),
     atomVersionsByPackage: new DataLoader(async (names) => groupedByKey(names, (await liveVersionsOf(sql, names)).sort(bySemverDescending), (v) => v.name)),
-    atomVersionByKey: new NotingLoader(answered.atomVersion, async (keys) => {
+    atomVersionByKey: new NotingLoader(async (keys) => {
       const pairs = keys.map((key) => key.split("\u0000") as [string, string]);
       return byKey(keys, await liveVersionsNamed(sql, pairs), (v) => atomVersionKey(v.name, v.version));
     }),
-    atomStarByUser: new NotingLoader(answered.atomStars, async (keys) => {
+    atomStarByUser: new NotingLoader(async (keys) => {
       const starred = await starredAmong(sql, keys.map((key) => key.split(":") as [string, string]));
       return keys.map((key) => starred.has(key));
     }),
-    userById: new NotingLoader(answered.users, async (ids) => byKey(ids, await usersWithIds(sql, ids), (u) => u.id)),
-    scopeByName: new NotingLoader(answered.scopes, async (names) => byKey(names, await scopesNamed(sql, names), (s) => s.scope)),
+    userById: new NotingLoader(async (ids) => byKey(ids, await usersWithIds(sql, ids), (u) => u.id)),
+    scopeByName: new NotingLoader(async (names) => byKey(names, await scopesNamed(sql, names), (s) => s.scope)),
     membersByScope: new DataLoader(async (scopes) =>
       groupedByKey(
         scopes,
