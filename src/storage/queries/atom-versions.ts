@@ -15,23 +15,24 @@ export interface AtomVersionRow {
   createdAt: Date;
 }
 
-/** Every version not deleted of the packages named, in no particular order. */
-export async function liveVersionsOf(sql: SqlReader, names: readonly string[]): Promise<AtomVersionRow[]> {
-  // Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of the page's CPU.
-  const rows = await sql.rows<Omit<AtomVersionRow, "createdAt"> & { createdAt: number }>(Prisma.sql`
-    SELECT name, version, metadata, tarball, sha, file_extensions AS "fileExtensions", deleted,
-      (extract(epoch FROM created_at) * 1000)::float8 AS "createdAt"
-    FROM atom_versions WHERE name = ANY(${[...names]}::text[]) AND NOT deleted`);
+// Times as epoch milliseconds: pg's parsing of timestamp text was a tenth of the page's CPU.
+const COLUMNS = Prisma.sql`name, version, metadata, tarball, sha, file_extensions AS "fileExtensions", deleted,
+  (extract(epoch FROM created_at) * 1000)::float8 AS "createdAt"`;
+
+/** The versions a statement selecting COLUMNS found. */
+async function versionsWhere(sql: SqlReader, condition: Prisma.Sql): Promise<AtomVersionRow[]> {
+  const rows = await sql.rows<Omit<AtomVersionRow, "createdAt"> & { createdAt: number }>(Prisma.sql`SELECT ${COLUMNS} FROM atom_versions WHERE ${condition}`);
   return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
 }
 
+/** Every version not deleted of the packages named, in no particular order. */
+export function liveVersionsOf(sql: SqlReader, names: readonly string[]): Promise<AtomVersionRow[]> {
+  return versionsWhere(sql, Prisma.sql`name = ANY(${[...names]}::text[]) AND NOT deleted`);
+}
+
 /** These versions (package name and version number), those not deleted, in no particular order. */
-export async function liveVersionsNamed(sql: SqlReader, pairs: ReadonlyArray<readonly [name: string, version: string]>): Promise<AtomVersionRow[]> {
-  const rows = await sql.rows<Omit<AtomVersionRow, "createdAt"> & { createdAt: number }>(Prisma.sql`
-    SELECT name, version, metadata, tarball, sha, file_extensions AS "fileExtensions", deleted,
-      (extract(epoch FROM created_at) * 1000)::float8 AS "createdAt"
-    FROM atom_versions
-    WHERE (name, version) IN (SELECT * FROM unnest(${pairs.map(([name]) => name)}::text[], ${pairs.map(([, version]) => version)}::text[]))
-      AND NOT deleted`);
-  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+export function liveVersionsNamed(sql: SqlReader, pairs: ReadonlyArray<readonly [name: string, version: string]>): Promise<AtomVersionRow[]> {
+  const names = pairs.map(([name]) => name);
+  const versions = pairs.map(([, version]) => version);
+  return versionsWhere(sql, Prisma.sql`(name, version) IN (SELECT * FROM unnest(${names}::text[], ${versions}::text[])) AND NOT deleted`);
 }
