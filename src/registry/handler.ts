@@ -36,12 +36,13 @@ const META_TTL_MS = 30_000;
 const SAFETY_HEADERS = ["Vary", "Accept, Origin", "X-Content-Type-Options", "nosniff", "Content-Security-Policy", "sandbox"];
 // As jsr's load balancer sends them on module files (lb/headers.ts): any site's scripts may read the registry.
 const CORS_HEADERS = ["Access-Control-Allow-Origin", "*", "Access-Control-Expose-Headers", "*"];
+// Names and values in turn, one pair a line.
 const PREFLIGHT_HEADERS = [
-  ...["Access-Control-Allow-Origin", "*"],
-  ...["Access-Control-Allow-Methods", "HEAD, GET"],
-  ...["Access-Control-Allow-Headers", "Authorization, X-Cloud-Trace-Context"],
-  ...["Access-Control-Max-Age", "3600"],
-  ...["Vary", "Origin"],
+  "Access-Control-Allow-Origin", "*",
+  "Access-Control-Allow-Methods", "HEAD, GET",
+  "Access-Control-Allow-Headers", "Authorization, X-Cloud-Trace-Context",
+  "Access-Control-Max-Age", "3600",
+  "Vary", "Origin",
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -86,6 +87,7 @@ function contentTypeOf(filePath: string): string {
 
 // /@scope/name/rest, with scope and name in jsr's alphabet.
 const REGISTRY_PATH = /^\/@([a-z0-9-]+)\/([a-z0-9-]+)\/(.+)$/;
+const META_PATH = /^\/@[a-z0-9-]+\/[a-z0-9-]+\/meta\.json$/;
 
 /** A file's path from the URL: bad percent-encoding, or text PostgreSQL cannot store, is the caller's error. */
 function decodedPath(encoded: string): string {
@@ -111,7 +113,6 @@ export interface Registry {
 
 export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; downloads: Pick<Downloads, "jsr"> }): Registry {
   const cache = createFileCache(CACHE_BYTES);
-  const metaExpiry = new Map<string, number>();
 
   const json = (body: unknown, cacheControl: string): CachedResponse => {
     const bytes = Buffer.from(JSON.stringify(body));
@@ -181,10 +182,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
     const startedAt = changes;
     const loaded: Promise<CachedResponse> = load(scope, name, rest)
       .then((entry) => {
-        if (changes === startedAt) {
-          cache.set(key, entry);
-          if (isMeta) metaExpiry.set(key, Date.now() + META_TTL_MS);
-        }
+        if (changes === startedAt) cache.set(key, entry, isMeta ? { ttl: META_TTL_MS } : undefined);
         return entry;
       })
       .finally(() => {
@@ -197,8 +195,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
   /** Answers from memory when it can (the hot path: nothing to wait for), or once the entry is loaded. */
   const serve = (req: IncomingMessage, res: ServerResponse, key: string, scope: string, name: string, rest: string): Promise<void> | undefined => {
     const isMeta = rest === "meta.json";
-    const fresh = !isMeta || (metaExpiry.get(key) ?? 0) > Date.now();
-    const kept = fresh ? cache.get(key) : undefined;
+    const kept = cache.get(key);
     const answerFrom = (entry: CachedResponse) => {
       // As jsr counts downloads: deno fetches a version's _meta.json once per version it installs. Counted in memory.
       const versionMeta = req.method === "GET" && rest.endsWith("_meta.json") && !rest.includes("/") ? rest.slice(0, -"_meta.json".length) : undefined;
@@ -234,7 +231,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
       try {
         answering = serve(req, res, urlPath, match[1], match[2], match[3]);
       } catch (err) {
-        failed(err);
+        answering = Promise.reject(err);
       }
       if (answering) answering.catch(failed).finally(logged);
       else logged();
@@ -245,13 +242,11 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
       loading.delete(`/@${scope}/${name}/meta.json`);
       // Versions are immutable but may be deleted by staff: nothing of the package stays cached.
       deletePrefix(cache, `/@${scope}/${name}/`);
-      metaExpiry.delete(`/@${scope}/${name}/meta.json`);
     },
     forgetAll() {
       changes++;
       loading.clear();
-      for (const key of metaExpiry.keys()) cache.delete(key);
-      metaExpiry.clear();
+      for (const key of [...cache.keys()]) if (META_PATH.test(key)) cache.delete(key);
     },
   };
 }
