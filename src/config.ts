@@ -38,6 +38,8 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** How long a GraphQL query may run before it is answered 503 queryTimeout. */
   graphqlTimeoutMs: number;
+  /** How many times a GraphQL query runs through graphql-js before it runs compiled (graphql/infra/compiled-executor.ts). */
+  graphqlCompileAfter: number;
   /** Check every REST response against openapi.yaml, answering 500 on a mismatch (the tests turn this on). */
   checkResponses: boolean;
   /** Report each request's SQL statement count in a response header (tests and benchmarks). */
@@ -118,6 +120,7 @@ export function parseConfig(env: Env = process.env): Config {
   const trustProxy = read<boolean | number | string>("WHARF_TRUST_PROXY", parseTrustProxy, false);
   const graphqlIntrospection = read("GRAPHQL_INTROSPECTION", parseBoolean, true);
   const graphqlTimeoutMs = read("GRAPHQL_TIMEOUT_MS", parseMilliseconds, 10_000);
+  const graphqlCompileAfter = read("GRAPHQL_COMPILE_AFTER", parseCompileAfter, 1);
   const checkResponses = read("WHARF_CHECK_RESPONSES", parseBoolean, false);
   const countSql = read("WHARF_COUNT_SQL", parseBoolean, false);
   const webConcurrency = read("WEB_CONCURRENCY", parseWorkers, 1);
@@ -144,6 +147,7 @@ export function parseConfig(env: Env = process.env): Config {
     trustProxy,
     graphqlIntrospection,
     graphqlTimeoutMs,
+    graphqlCompileAfter,
     checkResponses,
     countSql,
     webConcurrency,
@@ -191,6 +195,11 @@ function parseGitBase(raw: string): string {
 function parseWorkers(raw: string): number | string {
   const n = Number(raw);
   return /^\d+$/.test(raw) && n >= 1 && n <= 64 ? n : "!expected a number of workers from 1 to 64";
+}
+
+function parseCompileAfter(raw: string): number | string {
+  const n = Number(raw);
+  return /^\d+$/.test(raw) && n <= 1000 ? n : "!expected a number of runs from 0 to 1000";
 }
 
 function parseBucket(raw: string): string {

@@ -11,6 +11,8 @@ export interface Metrics {
   observeRequest(req: IncomingMessage, res: ServerResponse): void;
   taskDone(outcome: string, ms: number): void;
   blobStoreError(operation: string): void;
+  /** Counts a GraphQL operation by how it ran: compiled (graphql-jit) or through graphql-js. */
+  graphqlOperation(executor: "compiled" | "graphql-js"): void;
   /** Serves GET /metrics: 404 when metrics are off, 401 without the token. */
   serve(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
@@ -78,6 +80,12 @@ export function createMetrics(options: { token?: string; pool?: Pool }): Metrics
     labelNames: ["operation"],
     registers: [registry],
   });
+  const graphqlOperations = new Counter({
+    name: "wharf_graphql_operations_total",
+    help: "GraphQL operations run, by executor: compiled (a query run before) or graphql-js (mutations, new queries).",
+    labelNames: ["executor"],
+    registers: [registry],
+  });
   const pool = options.pool;
   if (pool) {
     new Gauge({
@@ -111,6 +119,9 @@ export function createMetrics(options: { token?: string; pool?: Pool }): Metrics
     blobStoreError(operation) {
       blobErrors.inc({ operation });
     },
+    graphqlOperation(executor) {
+      graphqlOperations.inc({ executor });
+    },
     async serve(req, res) {
       const given = Buffer.from(req.headers.authorization ?? "");
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -128,6 +139,7 @@ const METRICS_OFF: Metrics = {
   observeRequest() {},
   taskDone() {},
   blobStoreError() {},
+  graphqlOperation() {},
   async serve(_req, res) {
     res.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ code: "notFound", message: "Not Found" }));
   },

@@ -87,6 +87,9 @@ async function launchWharf(storage: Storage, extraEnv: Record<string, string>, k
     LOG_LEVEL: "info",
     WHARF_CHECK_RESPONSES: "true",
     WHARF_COUNT_SQL: "true",
+    // Queries run compiled from the first time, as a query in use does: every GraphQL test checks the compiled path
+    // (graphql-compiled.test.ts compares it with graphql-js's).
+    GRAPHQL_COMPILE_AFTER: "0",
     ...extraEnv,
   };
 

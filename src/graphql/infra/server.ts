@@ -14,12 +14,14 @@ import { queryLimits } from "./limits";
 import { refusal } from "./refusal";
 import { buildWharfSchema } from "../schema";
 import { tuneResolvers } from "./plain-fields";
+import { compiledExecutor } from "./compiled-executor";
 import { queryTimeLimit } from "./time-limit";
 
 export async function graphqlHandler(deps: AppDeps): Promise<{ handler: RequestHandler[]; stop(): Promise<void> }> {
   const schema = tuneResolvers(await buildWharfSchema());
   const server = new ApolloServer<GraphQLContext>({
-    schema,
+    // Wharf's schema, with queries run compiled once they have run before (compiled-executor.ts).
+    gateway: compiledExecutor(schema, deps.config.graphqlCompileAfter, deps.metrics),
     introspection: deps.config.graphqlIntrospection,
     // Wharf's own SIGTERM/SIGINT handling stops Apollo along with everything else.
     stopOnTerminationSignals: false,

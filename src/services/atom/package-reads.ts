@@ -1,6 +1,6 @@
 // The Atom API's hot single-package reads, through plain prepared statements (storage/queries/atom-package-reads.ts):
 // a package with its versions, one version, a tarball to download, stargazers, a user's stars. Each is one statement.
-import semver from "semver";
+import { highestBy } from "../shared/highest-version";
 import { WharfError } from "../../errors";
 import type { SqlReader } from "../../storage/sql-reader";
 import {
@@ -72,5 +72,5 @@ export async function readStarredBy(sql: SqlReader, login: string): Promise<{ pa
 
 /** The highest of these versions. */
 export function latestShown(versions: AtomVersionShown[]): AtomVersionShown | undefined {
-  return [...versions].sort((a, b) => semver.rcompare(a.version, b.version))[0];
+  return highestBy(versions, (v) => v.version);
 }

@@ -1,5 +1,6 @@
 // Atom/Pulsar packages: published from a git tag, listed, searched, removed.
 import semver from "semver";
+import { highestBy } from "../shared/highest-version";
 import type { AtomPackage, AtomVersion } from "../../generated/prisma/client";
 import { malformed, WharfError } from "../../errors";
 import type { Tx } from "../../storage/database";
@@ -158,7 +159,7 @@ export async function publishAtomVersion(ctx: ServiceContext, requested: string,
 }
 
 export function latestOf(versions: AtomVersion[]): AtomVersion | undefined {
-  return versions.filter((v) => !v.deleted).sort((a, b) => semver.rcompare(a.version, b.version))[0];
+  return highestBy(versions.filter((v) => !v.deleted), (v) => v.version);
 }
 
 /** The package as lists show it, from the given (e.g. engine-compatible) versions. */

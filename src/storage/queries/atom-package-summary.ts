@@ -1,6 +1,6 @@
 // An Atom package as lists and the package page show it: the summary columns every read of atom_packages selects
 // (lists, search, the hot single-package reads, a user's stars), their row, and the summary made of it.
-import semver from "semver";
+import { highestVersion } from "../../services/shared/highest-version";
 import type { AtomPackage, Prisma } from "../../generated/prisma/client";
 
 /** A package as lists show it: its row (but who owns it by id), its star count and its latest version. */
@@ -32,10 +32,6 @@ export const PACKAGE_SUMMARY_COLUMNS = `
   p.star_count,
   array(SELECT v.version FROM atom_versions v WHERE v.name = p.name AND NOT v.deleted) AS versions`;
 
-export function latestVersionOf(versions: string[]): string | null {
-  return [...versions].sort(semver.rcompare)[0] ?? null;
-}
-
 /** A package's summary from its row. */
 export function summaryOf(row: AtomPackageRow): AtomPackageSummary {
   return {
@@ -51,6 +47,6 @@ export function summaryOf(row: AtomPackageRow): AtomPackageSummary {
     sha: row.sha,
     fileExtensions: row.file_extensions,
     starCount: row.star_count,
-    latest: latestVersionOf(row.versions),
+    latest: highestVersion(row.versions),
   };
 }
