@@ -24,6 +24,7 @@ import { SessionResolver } from "./session/resolver";
 import { JsrVersionContentResolver } from "./jsr-version/content.resolver";
 import { JsrPackageVersionLookupResolver } from "./jsr-package/version-lookup.resolver";
 import { AtomPackageReadmeResolver } from "./atom-package/readme.resolver";
+import { AtomVersionResolver } from "./atom-package/version.resolver";
 import { JsrPackageScoreResolver, JsrVersionDocsResolver } from "./jsr-docs/resolver";
 
 export function buildWharfSchema(): Promise<GraphQLSchema> {
@@ -47,6 +48,7 @@ export function buildWharfSchema(): Promise<GraphQLSchema> {
       JsrVersionContentResolver,
       JsrPackageVersionLookupResolver,
       AtomPackageReadmeResolver,
+      AtomVersionResolver,
       JsrVersionDocsResolver,
       JsrPackageScoreResolver,
     ],

@@ -4,7 +4,6 @@ import * as stars from "../../services/atom/stars";
 import { atomDownloadHistory } from "../../services/atom/downloads";
 import { featureAtomPackage } from "../../services/atom/featured";
 import { viewerOf } from "../../services/shared/policies";
-import { atomVersionKey } from "../../services/shared/loaders";
 import { connectionOver, listComplexity, PageArgs, type Connection } from "../infra/connection";
 import type { GraphQLContext } from "../infra/context";
 import { plus, PUBLISH_COST, STATEMENT_COST } from "../infra/cost";
@@ -14,19 +13,17 @@ import {
   AtomVersionType,
   atomPackageNode,
   atomVersionNode,
+  atomVersionReference,
   DownloadHistoryType,
 } from "./type";
 import { UserConnection } from "../user/type";
-import type { AtomVersionRow } from "../../storage/queries/atom-versions";
 
 @Resolver(() => AtomPackageType)
 export class AtomPackageResolver {
   @FieldResolver(() => AtomVersionType, { nullable: true, description: "The highest version that is not deleted." })
-  latestVersion(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): AtomVersionType | null | Promise<AtomVersionType | null> {
-    if (!pkg.latest) return null;
-    const node = (version: AtomVersionRow | undefined) => (version ? atomVersionNode(version, ctx.config.publicUrl) : null);
-    const latest = ctx.loaders.atomVersionByKey.loadNow(atomVersionKey(pkg.name, pkg.latest));
-    return latest instanceof Promise ? latest.then(node) : node(latest);
+  latestVersion(@Root() pkg: AtomPackageType, @Ctx() ctx: GraphQLContext): AtomVersionType | null {
+    // Its number came with the package; its row is loaded only if a field of it is asked for (version.resolver.ts).
+    return pkg.latest ? atomVersionReference(pkg.name, pkg.latest, ctx.config.publicUrl) : null;
   }
 
   @FieldResolver(() => AtomVersionConnection, { complexity: listComplexity, description: "Newest first; deleted versions left out." })

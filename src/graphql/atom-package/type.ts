@@ -41,18 +41,22 @@ export class AtomVersionType {
   @Field(() => String)
   version!: string;
 
-  @Field(() => GraphQLJSON, { description: "The package.json at the version's tag." })
-  metadata!: unknown;
-
-  @Field(() => String, { nullable: true, description: "The engines.atom range the version needs, if it says." })
-  engine!: string | null;
-
   @Field(() => String, { description: "Where apm downloads it (each download counts)." })
   tarballUrl!: string;
 
-  @Field(() => Date)
-  createdAt!: Date;
+  // metadata, engine and createdAt are read from the row (version.resolver.ts).
+
+  /** The package's name, to load the row by. */
+  name!: string;
+  /**
+   * The version's row, or undefined where only its number is known: a package's latest version, which lists know
+   * from the package's own row, is loaded only if a field of the row is asked for.
+   */
+  row!: AtomVersionFields | undefined;
 }
+
+/** What a version node reads of its row. */
+export type AtomVersionFields = Pick<AtomVersion, "name" | "version" | "metadata" | "createdAt">;
 
 @ObjectType("DailyDownloads")
 export class DailyDownloadsType {
@@ -100,13 +104,17 @@ export function atomPackageNode(pkg: AtomPackageSummary): AtomPackageType {
   });
 }
 
-export function atomVersionNode(version: AtomVersion, publicUrl: string): AtomVersionType {
-  const engine = (version.metadata as { engines?: { atom?: unknown } } | null)?.engines?.atom;
-  return {
+/** A version node of its row. */
+export function atomVersionNode(version: AtomVersionFields, publicUrl: string): AtomVersionType {
+  return Object.assign(new AtomVersionType(), {
     version: version.version,
-    metadata: version.metadata,
-    engine: typeof engine === "string" ? engine : null,
     tarballUrl: atomTarballUrl(publicUrl, version.name, version.version),
-    createdAt: version.createdAt,
-  };
+    name: version.name,
+    row: version,
+  });
+}
+
+/** A version node known only by its package and number: its row is loaded if a field of it is asked for. */
+export function atomVersionReference(name: string, version: string, publicUrl: string): AtomVersionType {
+  return Object.assign(new AtomVersionType(), { version, tarballUrl: atomTarballUrl(publicUrl, name, version), name, row: undefined });
 }

@@ -34,14 +34,18 @@ export async function prefetchJsrPage(ctx: GraphQLContext, info: GraphQLResolveI
   await ctx.loaders.userById.loadMany(unique(creators));
 }
 
-/** A page of Atom packages: their latest versions and whether the viewer starred them. */
+/** The fields of an AtomVersion that read its row (version.resolver.ts); its number and tarball URL need none. */
+const VERSION_ROW_FIELDS = ["metadata", "engine", "createdAt"];
+
+/** A page of Atom packages: their latest versions' rows if a field of them is selected, and whether the viewer starred them. */
 export async function prefetchAtomPage(ctx: GraphQLContext, info: GraphQLResolveInfo, items: AtomPackageSummary[]): Promise<void> {
   if (items.length === 0) return;
   const nodes = nodesOf(info);
   const names = items.map((pkg) => pkg.name);
   const viewer = viewerOf(ctx);
+  const latest = selected(nodes, "AtomPackage", "latestVersion");
   await Promise.all([
-    selected(nodes, "AtomPackage", "latestVersion").length > 0
+    VERSION_ROW_FIELDS.some((field) => selected(latest, "AtomVersion", field).length > 0)
       ? ctx.loaders.atomVersionByKey.loadMany(items.flatMap((pkg) => (pkg.latest ? [atomVersionKey(pkg.name, pkg.latest)] : [])))
       : undefined,
     viewer && selected(nodes, "AtomPackage", "viewerHasStarred").length > 0 ? ctx.loaders.atomStarByUser.loadMany(names.map((name) => `${viewer.id}:${name}`)) : undefined,
