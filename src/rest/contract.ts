@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description Prometheus text format: requests by route template, publishing tasks, blob-store errors, database pool use, process metrics. Off (404) unless WHARF_METRICS_TOKEN is set; then that token is required as a Bearer token (401 otherwise). Each process reports its own.
+         * @description Prometheus text format: requests by route template, publishing tasks, blob-store errors, GraphQL operations by executor, database pool use, process metrics. Off (404) unless WHARF_METRICS_TOKEN is set; then that token is required as a Bearer token (401 otherwise). Each process reports its own.
          */
         get: operations["getPrometheusMetrics"];
         put?: never;
