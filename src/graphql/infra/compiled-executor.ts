@@ -9,8 +9,7 @@
 // Apollo takes a custom executor through its gateway interface: the schema is Wharf's own, and Apollo still parses,
 // validates, runs the plugins (limits.ts, time-limit.ts) and formats errors as it does without one.
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { execute, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from "graphql";
-import { getVariableValues } from "graphql/execution/values";
+import { execute, getVariableValues, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
 import type { Metrics } from "../../http/metrics";
@@ -19,8 +18,8 @@ import type { GraphQLContext } from "./context";
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<GraphQLContext>["gateway"]>;
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
 
-/** Documents (by operation) kept compiled: the pages and views a UI or client sends, with room to spare. */
-const COMPILED_OPERATIONS = 500;
+/** Operations kept compiled: the UI sends a few dozen documents; each compiled one holds its generated code. */
+const COMPILED_OPERATIONS = 200;
 /** Documents counted until they are compiled. */
 const SEEN_OPERATIONS = 5_000;
 
