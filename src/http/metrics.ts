@@ -1,6 +1,7 @@
 // Prometheus metrics (GET /metrics, prom-client): requests by route template, publishing tasks, blob-store
-// errors, GraphQL operations by executor, the database pool, and Node's own process metrics. Off unless WHARF_METRICS_TOKEN is set; then the
-// scraper sends it as a Bearer token. Each process counts its own: scrape every process (see the README).
+// errors, GraphQL operations by executor, the database pool, and Node's own process metrics. Off unless
+// WHARF_METRICS_TOKEN is set; then the scraper sends it as a Bearer token. Each process counts its own: scrape every
+// process (see the README).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import type { Pool } from "pg";

@@ -8,6 +8,9 @@ import { atomVersionKey } from "../../services/shared/loaders";
 import type { GraphQLContext } from "../infra/context";
 import { AtomVersionType, type AtomVersionFields } from "./type";
 
+/** The fields below: a selection of any of them needs the version's row (prefetch.ts loads a page's ahead). */
+export const ATOM_VERSION_ROW_FIELDS = ["metadata", "engine", "createdAt"] as const;
+
 /** `read` of the version's row: at once if it is at hand, else once it is loaded. */
 function fromRow<T>(node: AtomVersionType, ctx: GraphQLContext, read: (row: AtomVersionFields) => T): T | Promise<T> {
   if (node.row) return read(node.row);

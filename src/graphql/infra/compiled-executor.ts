@@ -38,15 +38,10 @@ export function compiledExecutor(schema: GraphQLSchema, compileAfter: number, me
       runs.set(key, ran + 1);
       return undefined;
     }
-    let made: CompiledQuery | ExecutionResult;
-    try {
-      made = compile();
-    } catch {
-      made = { errors: [] };
-    }
-    compiled.set(key, isCompiledQuery(made) ? made : { failed: true });
     runs.delete(key);
-    return isCompiledQuery(made) ? made : undefined;
+    const made = compiledOrNot(compile);
+    compiled.set(key, made ?? { failed: true });
+    return made;
   }
 
   const executor: Executor = async (request) => {
@@ -76,6 +71,16 @@ export function compiledExecutor(schema: GraphQLSchema, compileAfter: number, me
     },
     async stop() {},
   };
+}
+
+/** What graphql-jit made of an operation, or undefined if it answered errors or threw instead. */
+function compiledOrNot(compile: () => CompiledQuery | ExecutionResult): CompiledQuery | undefined {
+  try {
+    const made = compile();
+    return isCompiledQuery(made) ? made : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import type { AtomPackageSummary } from "../../storage/queries/atom-package-summ
 import { viewerOf } from "../../services/shared/policies";
 import { atomVersionKey } from "../../services/shared/loaders";
 import type { GraphQLContext } from "../infra/context";
+import { ATOM_VERSION_ROW_FIELDS } from "../atom-package/version.resolver";
 
 /** The selections of `field` (under any alias) on `typeName` in these selections. */
 function selected(trees: ResolveTree[], typeName: string, field: string): ResolveTree[] {
@@ -34,9 +35,6 @@ export async function prefetchJsrPage(ctx: GraphQLContext, info: GraphQLResolveI
   await ctx.loaders.userById.loadMany(unique(creators));
 }
 
-/** The fields of an AtomVersion that read its row (version.resolver.ts); its number and tarball URL need none. */
-const VERSION_ROW_FIELDS = ["metadata", "engine", "createdAt"];
-
 /** A page of Atom packages: their latest versions' rows if a field of them is selected, and whether the viewer starred them. */
 export async function prefetchAtomPage(ctx: GraphQLContext, info: GraphQLResolveInfo, items: AtomPackageSummary[]): Promise<void> {
   if (items.length === 0) return;
@@ -45,7 +43,7 @@ export async function prefetchAtomPage(ctx: GraphQLContext, info: GraphQLResolve
   const viewer = viewerOf(ctx);
   const latest = selected(nodes, "AtomPackage", "latestVersion");
   await Promise.all([
-    VERSION_ROW_FIELDS.some((field) => selected(latest, "AtomVersion", field).length > 0)
+    ATOM_VERSION_ROW_FIELDS.some((field) => selected(latest, "AtomVersion", field).length > 0)
       ? ctx.loaders.atomVersionByKey.loadMany(items.flatMap((pkg) => (pkg.latest ? [atomVersionKey(pkg.name, pkg.latest)] : [])))
       : undefined,
     viewer && selected(nodes, "AtomPackage", "viewerHasStarred").length > 0 ? ctx.loaders.atomStarByUser.loadMany(names.map((name) => `${viewer.id}:${name}`)) : undefined,
