@@ -44,9 +44,10 @@ export class FileBlobStore implements BlobStore {
     const source = Buffer.isBuffer(content) ? Readable.from([content]) : content;
     const tmp = path.join(this.tmpDir, `${HOST_TAG}-${process.pid}-${randomBytes(12).toString("hex")}`);
     const measure = measuring(options.maxBytes);
+    // flush: the bytes reach the disk before the rename makes them visible.
+    const file = fs.createWriteStream(tmp, { flush: true });
     try {
-      // flush: the bytes reach the disk before the rename makes them visible.
-      await pipeline(source, measure.stream, fs.createWriteStream(tmp, { flush: true }));
+      await pipeline(source, measure.stream, file);
       const { sha256, size } = measure.result();
       const final = this.pathOf(sha256);
       await fs.promises.mkdir(path.dirname(final), { recursive: true });
@@ -55,6 +56,9 @@ export class FileBlobStore implements BlobStore {
       await fs.promises.rename(tmp, final);
       return { sha256, size };
     } catch (err) {
+      // A source that fails at once rejects the pipeline while the file stream may still be opening or closing the
+      // file (created after an rm that ran then): it is removed only once the stream has closed it.
+      if (!file.closed) await new Promise<void>((closed) => file.once("close", () => closed()));
       await fs.promises.rm(tmp, { force: true });
       throw err;
     }
