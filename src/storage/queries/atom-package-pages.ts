@@ -3,6 +3,7 @@
 // cost does not grow with the registry.
 import { Prisma } from "../../generated/prisma/client";
 import type { SqlReader } from "../sql-reader";
+import { lastBreadth, rememberBreadth } from "./common-searches";
 import { PACKAGE_SUMMARY_COLUMNS, summaryOf, type AtomPackageRow, type AtomPackageSummary } from "./atom-package-summary";
 
 export type AtomSort = "downloads" | "created_at" | "updated_at" | "stars" | "name";
@@ -56,6 +57,8 @@ export const SEARCH_LIMIT = 1000;
 const CANDIDATES = 300;
 /** How many matches a search takes in no order before it reads them in the order of downloads instead. */
 const PROBED = 2000;
+/** How many packages, most downloaded first, a search that starts by walking them reads before it probes instead. */
+const WALKED = 3000;
 /** Typo tolerance takes the names nearest the query, at most this many. */
 const NEAREST_NAMES = 100;
 
@@ -85,23 +88,34 @@ interface Candidates {
   count: Prisma.Sql;
   /** `from` holds only the page already. */
   paged?: boolean;
+  /** Columns the caller reads once, each after a comma (the same on every row). */
+  facts?: Prisma.Sql;
 }
 
 const SUMMARY_COLUMNS = Prisma.raw(PACKAGE_SUMMARY_COLUMNS);
 
 
-/** One page of the candidates, each with its star count and versions, and how many candidates there are: one statement. */
-async function pageOf(sql: SqlReader, candidates: Candidates, request: AtomPageRequest, relevance: boolean): Promise<{ items: AtomPackageSummary[]; total: number }> {
+/**
+ * One page of the candidates, each with its star count and versions, how many candidates there are, and the
+ * candidates' facts: one statement.
+ */
+async function pageOf<Facts extends object = object>(
+  sql: SqlReader,
+  candidates: Candidates,
+  request: AtomPageRequest,
+  relevance: boolean,
+): Promise<{ items: AtomPackageSummary[]; total: number; facts: Facts }> {
   const order = orderBy(request, relevance);
   const window = candidates.paged ? Prisma.empty : Prisma.sql`LIMIT ${request.limit} OFFSET ${request.offset}`;
-  const rows = await sql.rows<AtomPackageRow & { total: number }>(Prisma.sql`
+  const facts = candidates.facts ?? Prisma.empty;
+  const rows = await sql.rows<AtomPackageRow & { total: number } & Facts>(Prisma.sql`
     ${candidates.with}
-    SELECT ${SUMMARY_COLUMNS}, (${candidates.count}) AS total
+    SELECT ${SUMMARY_COLUMNS}, (${candidates.count}) AS total ${facts}
     FROM (SELECT * FROM ${candidates.from} ORDER BY ${order} ${window}) p
     ORDER BY ${order}`);
   // A page past the end has no row to carry the total.
-  const total = rows[0]?.total ?? (await sql.rows<{ total: number }>(Prisma.sql`${candidates.with} SELECT (${candidates.count}) AS total`))[0].total;
-  return { total, items: rows.map(summaryOf) };
+  const head = rows[0] ?? (await sql.rows<{ total: number } & Facts>(Prisma.sql`${candidates.with} SELECT (${candidates.count}) AS total ${facts}`))[0];
+  return { total: head.total, items: rows.map(summaryOf), facts: head };
 }
 
 /** The summaries of the packages named (current names only), in one statement. */
@@ -158,23 +172,54 @@ function textQuery(text: string): Prisma.Sql {
 /** What a search's candidates carry from their rows, aliased p: what ranks and sorts them. */
 const CANDIDATE_COLUMNS = Prisma.sql`p.name, p.downloads, p.star_count, p.created_at, p.updated_at, p.search_vector`;
 
+/** A condition's WITH clauses, and how a search tells what they saw. */
+interface MostDownloaded {
+  /** WITH clauses: `${name}_walk`, `${name}_few`, and `${name}`, the candidates. */
+  clauses: Prisma.Sql;
+  /** True when the candidates are none. */
+  none: Prisma.Sql;
+  /** True when `${name}_few` holds every match (else it holds none, or too many to keep). */
+  allFew: Prisma.Sql;
+  /** Whether the condition matched many packages: the next run of the search should start by walking. */
+  broad: Prisma.Sql;
+}
+
 /**
- * At most CANDIDATES packages meeting a condition on rows aliased p, the most downloaded, as two WITH clauses (the
- * second named `name`). The plan must not depend on how many match, which a prepared statement's plan cannot know:
- * the first clause takes up to PROBED + 1 through the condition's index, in no order, and when no more match, the
- * most downloaded of those are kept; only when more match (at 10,000 packages, a fifth of them) is the
- * (downloads DESC, name) index read until CANDIDATES have met the condition, which then takes few rows.
+ * At most CANDIDATES packages meeting a condition on rows aliased p, the most downloaded. The plan must not depend on
+ * how many match, which a prepared statement's plan cannot know, and the two ways suit opposite cases:
+ * - probing: `${name}_few` takes up to PROBED + 1 through the condition's index, in no order, and when no more match,
+ *   the most downloaded of those are kept; only when more match (at 10,000 packages, a fifth of them) is the
+ *   (downloads DESC, name) index read until CANDIDATES have met the condition, which then takes few rows;
+ * - walking, for a search that matched many packages last time (common-searches.ts): `${name}_walk` reads the
+ *   WALKED most downloaded packages until CANDIDATES have met the condition, which a broad condition does early;
+ *   when fewer do, the search probes as above.
+ * Either way the candidates are the same. A search that walks tells whether its walk found enough; one that probes,
+ * whether its probe found too many.
  */
-function mostDownloaded(name: string, condition: Prisma.Sql): Prisma.Sql {
+function mostDownloaded(name: string, condition: Prisma.Sql, walks: boolean): MostDownloaded {
+  const walk = Prisma.raw(`${name}_walk`);
   const few = Prisma.raw(`${name}_few`);
-  return Prisma.sql`${few} AS MATERIALIZED (SELECT ${CANDIDATE_COLUMNS} FROM atom_packages p WHERE ${condition} LIMIT ${PROBED + 1}),
+  // Written into the text, so that each way is a statement with its own plan; LIMIT 0 reads nothing.
+  const walked = Prisma.raw(String(walks ? WALKED : 0));
+  const walkFound = Prisma.sql`(SELECT count(*) FROM ${walk}) = ${CANDIDATES}`;
+  const clauses = Prisma.sql`${walk} AS MATERIALIZED (
+      SELECT ${CANDIDATE_COLUMNS} FROM (SELECT * FROM atom_packages p ORDER BY downloads DESC, name LIMIT ${walked}) p
+      WHERE ${condition} LIMIT ${CANDIDATES}),
+    ${few} AS MATERIALIZED (SELECT ${CANDIDATE_COLUMNS} FROM atom_packages p WHERE NOT ${walkFound} AND ${condition} LIMIT ${PROBED + 1}),
     ${Prisma.raw(name)} AS (
-      (SELECT * FROM ${few} WHERE (SELECT count(*) FROM ${few}) <= ${PROBED} ORDER BY downloads DESC, name LIMIT ${CANDIDATES})
+      SELECT * FROM ${walk} WHERE ${walkFound}
+      UNION ALL (SELECT * FROM ${few} WHERE (SELECT count(*) FROM ${few}) <= ${PROBED} ORDER BY downloads DESC, name LIMIT ${CANDIDATES})
       UNION ALL (
         -- OFFSET 0 keeps the condition out of the ordered read, so that the index's order serves the LIMIT.
         SELECT ${CANDIDATE_COLUMNS} FROM (SELECT * FROM atom_packages p ORDER BY downloads DESC, name OFFSET 0) p
         WHERE (SELECT count(*) FROM ${few}) > ${PROBED} AND ${condition}
         LIMIT ${CANDIDATES}))`;
+  return {
+    clauses,
+    none: Prisma.sql`(NOT EXISTS (SELECT 1 FROM ${walk}) AND NOT EXISTS (SELECT 1 FROM ${few}))`,
+    allFew: Prisma.sql`(NOT ${walkFound} AND (SELECT count(*) FROM ${few}) <= ${PROBED})`,
+    broad: walks ? walkFound : Prisma.sql`(SELECT count(*) FROM ${few}) > ${PROBED}`,
+  };
 }
 
 /**
@@ -187,10 +232,12 @@ function mostDownloaded(name: string, condition: Prisma.Sql): Prisma.Sql {
  *
  * Only a bounded set of candidates is ranked: the exact names, and of the names containing the query and of the
  * packages with its words, the CANDIDATES most downloaded each. A word 10,000 packages share ranked all 10,000
- * (50 ms of PostgreSQL's time a search, now under 5).
+ * (50 ms of PostgreSQL's time a search; now about 1 once the search is known to be broad, common-searches.ts).
  */
-export function searchAtomPackages(sql: SqlReader, query: string, request: AtomPageRequest) {
+export async function searchAtomPackages(sql: SqlReader, query: string, request: AtomPageRequest) {
   const text = query.trim().toLowerCase();
+  const breadthKey = JSON.stringify([text, request.filter ?? {}]);
+  const breadth = lastBreadth(breadthKey);
   const squashed = text.replace(/[-_\s]/g, "");
   const squashedName = Prisma.sql`replace(replace(lower(p.name), '-', ''), '_', '')`;
   const containsName = Prisma.sql`${squashedName} LIKE ${`%${squashed}%`}`;
@@ -202,25 +249,28 @@ export function searchAtomPackages(sql: SqlReader, query: string, request: AtomP
   // Tiers are 2 apart and rank (normalised by 32 to rank / (rank + 1)) and similarity each under 1, so a name's
   // tier always comes first. Name similarity orders the names that matched or are near; a word found only in the
   // text has its rank alone.
+  const named = mostDownloaded("named", Prisma.sql`${containsName} ${where}`, breadth.named);
+  const worded = mostDownloaded("worded", Prisma.sql`p.search_vector @@ ${words} ${where}`, breadth.worded);
   const ranked = Prisma.sql`
     WITH q AS MATERIALIZED (SELECT ${textQuery(text)} AS q),
-    ${mostDownloaded("named", Prisma.sql`${containsName} ${where}`)},
-    ${mostDownloaded("worded", Prisma.sql`p.search_vector @@ ${words} ${where}`)},
+    ${named.clauses},
+    ${worded.clauses},
     -- Each once, at its best tier; excluded after the limits, which an exclusion inside could make read everything.
     literal AS (
-      SELECT *, 3 AS tier FROM named_few p WHERE (SELECT count(*) FROM named_few) <= ${PROBED} AND ${squashedName} = ${squashed}
-      -- Looked up again only when the names containing it were too many to keep: the lookup costs the probe's time again.
+      SELECT *, 3 AS tier FROM named_few p WHERE ${named.allFew} AND ${squashedName} = ${squashed}
+      -- Looked up again only when the names containing it were not all kept: the lookup costs the probe's time again.
       UNION ALL SELECT ${CANDIDATE_COLUMNS}, 3 FROM atom_packages p
-        WHERE (SELECT count(*) FROM named_few) > ${PROBED} AND ${squashedName} = ${squashed} ${where}
+        WHERE NOT ${named.allFew} AND ${squashedName} = ${squashed} ${where}
       UNION ALL SELECT *, 2 FROM named p WHERE ${squashedName} <> ${squashed}
       UNION ALL SELECT *, 0 FROM worded p WHERE NOT ${containsName}
     ), nearest AS (
       SELECT name, downloads, star_count, created_at, updated_at, NULL::tsvector, 0 AS tier FROM atom_packages p
-      WHERE NOT EXISTS (SELECT 1 FROM named_few) AND NOT EXISTS (SELECT 1 FROM worded_few) AND lower(name) % ${text} ${where}
+      WHERE ${named.none} AND ${worded.none} AND lower(name) % ${text} ${where}
       ORDER BY lower(name) <-> ${text} LIMIT ${NEAREST_NAMES}
     ), matches AS (SELECT *, true AS literal FROM literal UNION ALL SELECT *, false FROM nearest)
     SELECT name, downloads, star_count, created_at, updated_at,
-      2 * tier + coalesce(ts_rank(search_vector, ${words}, 32), 0) + CASE WHEN tier > 0 OR NOT literal THEN similarity(lower(name), ${text}) ELSE 0 END AS score
+      2 * tier + coalesce(ts_rank(search_vector, ${words}, 32), 0) + CASE WHEN tier > 0 OR NOT literal THEN similarity(lower(name), ${text}) ELSE 0 END AS score,
+      ${named.broad} AS named_broad, ${worded.broad} AS worded_broad
     FROM matches
     ORDER BY score DESC, downloads DESC, name
     LIMIT ${SEARCH_LIMIT}`;
@@ -232,6 +282,11 @@ export function searchAtomPackages(sql: SqlReader, query: string, request: AtomP
       JOIN (SELECT p.name, p.score FROM ranked p ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}) r ON r.name = a.name) p`,
     paged: true,
     count: Prisma.sql`SELECT count(*)::int FROM ranked`,
+    // Nothing ranked: nothing matched, so neither condition is broad.
+    facts: Prisma.sql`, coalesce((SELECT named_broad FROM ranked LIMIT 1), false) AS named_broad,
+      coalesce((SELECT worded_broad FROM ranked LIMIT 1), false) AS worded_broad`,
   };
-  return pageOf(sql, candidates, request, true);
+  const { facts, ...page } = await pageOf<{ named_broad: boolean; worded_broad: boolean }>(sql, candidates, request, true);
+  rememberBreadth(breadthKey, { named: facts.named_broad, worded: facts.worded_broad });
+  return page;
 }
