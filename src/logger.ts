@@ -58,7 +58,13 @@ export function createLogger(level: LogLevel, out: NodeJS.WritableStream = proce
   };
 }
 
-/** Request lines, gathered and written to `out` once per turn of the event loop. */
+// Request lines are written together at most this long after the first of them: each write to stdout is a round
+// trip through libuv's thread pool, and at one write per turn of the event loop (a few lines each) those round trips
+// cost a cached registry read about a tenth of its CPU. Sooner when this many wait.
+const LINES_WAIT_MS = 10;
+const LINES_AT_MOST = 1_000;
+
+/** Request lines, gathered and written to `out` in batches. */
 function requestLines(out: NodeJS.WritableStream): { add(line: RequestLine): void; writeOut(): void } {
   let pending: string[] = [];
   // Thousands of lines share a millisecond: its time is formatted once.
@@ -77,7 +83,8 @@ function requestLines(out: NodeJS.WritableStream): { add(line: RequestLine): voi
   };
   return {
     add(line) {
-      if (pending.length === 0) setImmediate(writeOut);
+      if (pending.length === 0) setTimeout(writeOut, LINES_WAIT_MS);
+      else if (pending.length >= LINES_AT_MOST) writeOut();
       // The shape pino writes for info("request", fields); only the path is text from outside, so only it is escaped.
       pending.push(
         `{"level":"info","time":"${now()}","method":${JSON.stringify(line.method)},"path":${JSON.stringify(line.path)},` +
