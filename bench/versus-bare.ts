@@ -10,9 +10,10 @@ import type { WharfProcess } from "../test/support/server";
 
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 1;
-// Rounds alternate Wharf and bare node, and the median of each is shown: on a noisy 2-core machine one round each
-// would compare two different moments.
-const ROUNDS = 3;
+// Rounds alternate Wharf and bare node: on a noisy 2-core machine one round each would compare two different
+// moments. The medians of each are shown, and the ratio is the median of each round's own ratio, so that a slow
+// moment weighs on both sides of the ratio it falls in rather than on one side of the whole.
+const ROUNDS = 5;
 const SECONDS = 2;
 
 export interface Endpoint {
@@ -89,8 +90,9 @@ export async function versusBare(server: WharfProcess, endpoints: Endpoint[]): P
       }
       const wharf = medianRun(wharfRuns);
       const node = medianRun(nodeRuns);
+      const ratio = median(wharfRuns.map((run, round) => run.rps / nodeRuns[round].rps));
       figures[endpoint.label] =
-        `${Math.round(wharf.rps)} req/s p50 ${wharf.p50} p99 ${wharf.p99} ms | bare ${Math.round(node.rps)} req/s p50 ${node.p50} p99 ${node.p99} ms | ratio ${(wharf.rps / node.rps).toFixed(2)}`;
+        `${Math.round(wharf.rps)} req/s p50 ${wharf.p50} p99 ${wharf.p99} ms | bare ${Math.round(node.rps)} req/s p50 ${node.p50} p99 ${node.p99} ms | ratio ${ratio.toFixed(2)}`;
     } finally {
       bare.close();
     }
