@@ -1,6 +1,7 @@
 // Running Wharf: health, persistence, logs, shutdown and configuration.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { query, startWharf } from "./support/server";
 import { uniqueName, useWharf } from "./support/world";
@@ -75,6 +76,39 @@ it("keeps its data across a restart", async () => {
     await server.destroy();
   }
 });
+
+it("stops by answering the request in flight, then closing every keep-alive connection at once", async () => {
+  const server = await startWharf();
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    const { hostname, port } = new URL(server.url);
+    // An idle keep-alive connection: a request answered, the connection kept.
+    const idle = await new Promise<number>((resolve, reject) =>
+      http.get({ hostname, port, path: "/healthz", agent }, (res) => res.resume().on("end", () => resolve(res.statusCode!))).on("error", reject),
+    );
+    expect(idle).toBe(200);
+    // A request in flight: its body is half sent when the stop begins.
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const inFlight = http.request({ hostname, port, path: "/graphql", method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } });
+    const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      inFlight.on("response", (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk)).on("end", () => resolve({ status: res.statusCode!, text }));
+      });
+      inFlight.on("error", reject);
+    });
+    inFlight.write(body.slice(0, 5));
+    const stopped = server.stop();
+    await server.waitForLog((line) => line.includes("shutting down"));
+    inFlight.end(body.slice(5));
+    expect(await answered).toEqual({ status: 200, text: expect.stringContaining('"__typename":"Query"') });
+    // Within the test's time limit (30 s), far under the 65 s an idle keep-alive connection would otherwise be kept.
+    expect(await stopped).toBe(0);
+  } finally {
+    agent.destroy();
+    await server.destroy();
+  }
+}, 30_000);
 
 it("answers 503 on /healthz while its database is unreachable, and recovers", async () => {
   const server = await startWharf();

@@ -6,12 +6,15 @@ import type http from "node:http";
 export function gracefulCloser(server: http.Server): { close(): Promise<void> } {
   let inFlight = 0;
   let closing = false;
+  // One listener shared by every response: a closure and a once-wrapper per request cost the smallest cached
+  // answers about a tenth of their CPU. A response closes once.
+  const answered = () => {
+    inFlight--;
+    if (closing && inFlight === 0) server.closeAllConnections();
+  };
   server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
     inFlight++;
-    res.once("close", () => {
-      inFlight--;
-      if (closing && inFlight === 0) server.closeAllConnections();
-    });
+    res.on("close", answered);
   });
   return {
     close() {
