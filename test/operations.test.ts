@@ -89,7 +89,15 @@ it("stops by answering the request in flight, then closing every keep-alive conn
     expect(idle).toBe(200);
     // A request in flight: its body is half sent when the stop begins.
     const body = JSON.stringify({ query: "{ __typename }" });
-    const inFlight = http.request({ hostname, port, path: "/graphql", method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } });
+    // Expect: 100-continue: the server's "continue" says it has the request, so the stop finds it in flight.
+    const inFlight = http.request({
+      hostname,
+      port,
+      path: "/graphql",
+      method: "POST",
+      agent,
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), expect: "100-continue" },
+    });
     const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
       inFlight.on("response", (res) => {
         let text = "";
@@ -97,6 +105,8 @@ it("stops by answering the request in flight, then closing every keep-alive conn
       });
       inFlight.on("error", reject);
     });
+    inFlight.flushHeaders();
+    await new Promise((resolve) => inFlight.once("continue", resolve));
     inFlight.write(body.slice(0, 5));
     const stopped = server.stop();
     await server.waitForLog((line) => line.includes("shutting down"));
