@@ -202,23 +202,26 @@ function mostDownloaded(name: string, condition: Prisma.Sql, walks: boolean): Mo
   // Written into the text, so that each way is a statement with its own plan; LIMIT 0 reads nothing.
   const walked = Prisma.raw(String(walks ? WALKED : 0));
   const walkFound = Prisma.sql`(SELECT count(*) FROM ${walk}) = ${CANDIDATES}`;
+  // The probe kept every match it found, or found more than it keeps.
+  const fewKept = Prisma.sql`(SELECT count(*) FROM ${few}) <= ${PROBED}`;
+  const fewOverflowed = Prisma.sql`(SELECT count(*) FROM ${few}) > ${PROBED}`;
   const clauses = Prisma.sql`${walk} AS MATERIALIZED (
       SELECT ${CANDIDATE_COLUMNS} FROM (SELECT * FROM atom_packages p ORDER BY downloads DESC, name LIMIT ${walked}) p
       WHERE ${condition} LIMIT ${CANDIDATES}),
     ${few} AS MATERIALIZED (SELECT ${CANDIDATE_COLUMNS} FROM atom_packages p WHERE NOT ${walkFound} AND ${condition} LIMIT ${PROBED + 1}),
     ${Prisma.raw(name)} AS (
       SELECT * FROM ${walk} WHERE ${walkFound}
-      UNION ALL (SELECT * FROM ${few} WHERE (SELECT count(*) FROM ${few}) <= ${PROBED} ORDER BY downloads DESC, name LIMIT ${CANDIDATES})
+      UNION ALL (SELECT * FROM ${few} WHERE ${fewKept} ORDER BY downloads DESC, name LIMIT ${CANDIDATES})
       UNION ALL (
         -- OFFSET 0 keeps the condition out of the ordered read, so that the index's order serves the LIMIT.
         SELECT ${CANDIDATE_COLUMNS} FROM (SELECT * FROM atom_packages p ORDER BY downloads DESC, name OFFSET 0) p
-        WHERE (SELECT count(*) FROM ${few}) > ${PROBED} AND ${condition}
+        WHERE ${fewOverflowed} AND ${condition}
         LIMIT ${CANDIDATES}))`;
   return {
     clauses,
     none: Prisma.sql`(NOT EXISTS (SELECT 1 FROM ${walk}) AND NOT EXISTS (SELECT 1 FROM ${few}))`,
-    allFew: Prisma.sql`(NOT ${walkFound} AND (SELECT count(*) FROM ${few}) <= ${PROBED})`,
-    broad: walks ? walkFound : Prisma.sql`(SELECT count(*) FROM ${few}) > ${PROBED}`,
+    allFew: Prisma.sql`(NOT ${walkFound} AND ${fewKept})`,
+    broad: walks ? walkFound : fewOverflowed,
   };
 }
 
