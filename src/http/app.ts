@@ -97,6 +97,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
   app.use(onError);
 
+  const toExpress = (req: IncomingMessage, res: ServerResponse) => {
+    sendRequestId(res);
+    app(req, res);
+  };
   const registry: Registry = createRegistry(deps);
   const stopForgetting = onPackageChanged(registry.forget);
   const responses = createResponseCache({ log: deps.log, downloads: deps.downloads });
@@ -104,11 +108,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     handler: withRequestId((req, res) => {
       deps.metrics.observeRequest(req, res);
-      const express = () => {
-        sendRequestId(res);
-        app(req, res);
-      };
-      if (!registry.handle(req, res) && !responses.handle(req, res, express)) express();
+      if (!registry.handle(req, res) && !responses.handle(req, res, toExpress)) toExpress(req, res);
     }),
     forgetCachedPackages: () => {
       registry.forgetAll();

@@ -19,12 +19,14 @@ export interface Metrics {
 }
 
 // A route's template, noted by whoever matched it (the REST adapter); the paths Wharf itself owns are known here.
-const templates = new WeakMap<IncomingMessage, string>();
+// Kept on the request itself: a WeakMap's set cost every cached answer, metrics on or off.
+const TEMPLATE = Symbol("routeTemplate");
+type WithTemplate = IncomingMessage & { [TEMPLATE]?: string };
 export function noteRouteTemplate(req: IncomingMessage, template: string): void {
-  templates.set(req, template);
+  (req as WithTemplate)[TEMPLATE] = template;
 }
 export function notedRouteTemplate(req: IncomingMessage): string | undefined {
-  return templates.get(req);
+  return (req as WithTemplate)[TEMPLATE];
 }
 
 const FIXED_ROUTES = new Set(["/healthz", "/readyz", "/metrics", "/graphql", "/auth", "/api/.well-known/openapi"]);
@@ -36,7 +38,7 @@ const REGISTRY_ROUTES: Array<[RegExp, string]> = [
 
 /** A label of bounded cardinality: a template, never a raw path. */
 function routeOf(req: IncomingMessage): string {
-  const noted = templates.get(req);
+  const noted = notedRouteTemplate(req);
   if (noted) return noted;
   const path = (req.url ?? "").split("?")[0];
   if (FIXED_ROUTES.has(path)) return path;

@@ -8,7 +8,9 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
 
 const SANE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
-const ids = new WeakMap<ServerResponse, string>();
+// Kept on the response itself: a WeakMap's set and get cost a cached answer more than the UUID.
+const ID = Symbol("requestId");
+type WithId = ServerResponse & { [ID]?: string };
 
 export function requestIdFor(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
@@ -17,25 +19,25 @@ export function requestIdFor(req: IncomingMessage): string {
 
 /** The id the request was given, for its response's headers and the log lines written about it. */
 export function requestIdOf(res: ServerResponse): string | undefined {
-  return ids.get(res);
+  return (res as WithId)[ID];
 }
 
 /** Runs the handler with the request's id noted (requestIdOf); the handler sends it. */
 export function withRequestId(handler: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    ids.set(res, requestIdFor(req));
+    (res as WithId)[ID] = requestIdFor(req);
     handler(req, res);
   };
 }
 
 /** Sets the X-Request-Id header, for a response written by parts (Express). */
 export function sendRequestId(res: ServerResponse): void {
-  const id = ids.get(res);
+  const id = (res as WithId)[ID];
   if (id !== undefined) res.setHeader("X-Request-Id", id);
 }
 
 /** A response's headers, names and values in turn, with its X-Request-Id first. */
 export function withRequestIdHeader(res: ServerResponse, headers: readonly OutgoingHttpHeader[]): OutgoingHttpHeader[] {
-  const id = ids.get(res);
+  const id = (res as WithId)[ID];
   return id === undefined ? [...headers] : ["X-Request-Id", id, ...headers];
 }

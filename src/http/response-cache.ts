@@ -11,7 +11,7 @@ import type { Logger } from "../logger";
 import type { Keep } from "../services/shared/kept-reads";
 import type { Downloads } from "../services/shared/context";
 import { noteRouteTemplate } from "./metrics";
-import { logRequest } from "./request-log";
+import { logRequest, requestStarted } from "./request-log";
 import { withRequestIdHeader } from "./request-id";
 
 const CACHE_BYTES = 32 * 1024 * 1024;
@@ -32,9 +32,12 @@ interface Entry {
   route: string | undefined;
 }
 
+/** Who answers what the cache does not: Express. */
+type Next = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface ResponseCache {
   /** Serves the request if it may be answered from memory; false leaves it to Express. next: Express, keeping its answer. */
-  handle(req: IncomingMessage, res: ServerResponse, next: () => void): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, next: Next): boolean;
   /** Drops every response that depends on one of these tags. */
   forget(tags: string[]): void;
   forgetAll(): void;
@@ -86,7 +89,7 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
   };
 
   /** Lets Express answer, and keeps its answer if the handler marked it keepable and nothing changed meanwhile. */
-  const fill = (res: ServerResponse, key: string, next: () => void) => {
+  const fill = (req: IncomingMessage, res: ServerResponse, key: string, next: Next) => {
     const startedAt = changes;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -112,16 +115,17 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
       }
       return end(...args);
     };
-    next();
+    next(req, res);
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse, key: string, entry: Entry) => {
     if (entry.route) noteRouteTemplate(req, entry.route);
-    const started = process.hrtime.bigint();
+    const started = requestStarted();
     entry.keep.onServe?.();
     res.writeHead(200, withRequestIdHeader(res, entry.headers)).end(entry.body);
     // Answered whole, at once: logged now rather than by a listener on "finish".
-    logRequest(deps.log, "GET", key.split("?")[0], res, started);
+    const query = key.indexOf("?");
+    logRequest(deps.log, "GET", query < 0 ? key : key.slice(0, query), res, started);
   };
 
   return {
@@ -130,7 +134,7 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
       const key = req.url!;
       const entry = entries.get(key);
       // A miss goes to Express, which waits for counted downloads itself; a download need not wait for others.
-      if (!entry) fill(res, key, next);
+      if (!entry) fill(req, res, key, next);
       else if (entry.keep.onServe || isSettled()) serve(req, res, key, entry);
       else {
         // A batch of downloads written meanwhile may have dropped the entry.
@@ -138,9 +142,9 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
           () => {
             const now = entries.get(key);
             if (now) serve(req, res, key, now);
-            else fill(res, key, next);
+            else fill(req, res, key, next);
           },
-          () => fill(res, key, next),
+          () => fill(req, res, key, next),
         );
       }
       return true;

@@ -12,7 +12,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { asWharfError, errorFields, errorReply, malformed, WharfError } from "../errors";
 import type { Logger } from "../logger";
-import { logRequest } from "../http/request-log";
+import { logRequest, requestStarted } from "../http/request-log";
 import { requestIdOf, withRequestIdHeader } from "../http/request-id";
 import { findFile } from "../services/jsr/versions";
 import { unstorableText } from "../services/shared/storable";
@@ -192,49 +192,54 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
     return loaded;
   };
 
+  /** Answers from an entry; a version's _meta.json counts a download (as jsr counts them: deno fetches it once per version it installs). */
+  const answerCounting = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse, scope: string, name: string, rest: string) => {
+    if (req.method === "GET" && rest.endsWith("_meta.json") && !rest.includes("/")) deps.downloads.jsr.count(`${scope}/${name}`, rest.slice(0, -"_meta.json".length));
+    return answer(req, res, entry);
+  };
+
   /** Answers from memory when it can (the hot path: nothing to wait for), or once the entry is loaded. */
   const serve = (req: IncomingMessage, res: ServerResponse, key: string, scope: string, name: string, rest: string): Promise<void> | undefined => {
-    const isMeta = rest === "meta.json";
     const kept = cache.get(key);
-    const answerFrom = (entry: CachedResponse) => {
-      // As jsr counts downloads: deno fetches a version's _meta.json once per version it installs. Counted in memory.
-      const versionMeta = req.method === "GET" && rest.endsWith("_meta.json") && !rest.includes("/") ? rest.slice(0, -"_meta.json".length) : undefined;
-      if (versionMeta) deps.downloads.jsr.count(`${scope}/${name}`, versionMeta);
-      return answer(req, res, entry);
-    };
-    return kept ? answerFrom(kept) : loadOnce(key, scope, name, rest, isMeta).then(answerFrom);
+    if (kept) return answerCounting(req, res, kept, scope, name, rest);
+    return loadOnce(key, scope, name, rest, rest === "meta.json").then((entry) => answerCounting(req, res, entry, scope, name, rest));
+  };
+
+  /** What a request that failed is answered, in the jsr dialect; one whose answer had begun is cut off. */
+  const failed = (res: ServerResponse, urlPath: string, err: unknown) => {
+    const error = asWharfError(err);
+    if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, requestId: requestIdOf(res), ...errorFields(err) });
+    if (res.headersSent) return void res.destroy();
+    const { status, body } = errorReply(urlPath, error);
+    res.writeHead(status, withRequestIdHeader(res, ["Content-Type", "application/json", ...CORS_HEADERS])).end(JSON.stringify(body));
   };
 
   return {
     handle(req, res) {
-      if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") return false;
-      const urlPath = (req.url ?? "").split("?")[0];
+      const method = req.method!;
+      if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return false;
+      const url = req.url ?? "";
+      const query = url.indexOf("?");
+      const urlPath = query < 0 ? url : url.slice(0, query);
       const match = REGISTRY_PATH.exec(urlPath);
       if (!match) return false;
-      if (req.method === "OPTIONS") {
+      if (method === "OPTIONS") {
         res.writeHead(204, withRequestIdHeader(res, PREFLIGHT_HEADERS)).end();
         return true;
       }
       // Content negotiation: a browser gets the UI's page for a version or file; deno (any other Accept) the bytes,
       // and so does a browser following the page's own "raw" link (?raw).
-      if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(req.url ?? "")) return false;
-      const started = process.hrtime.bigint();
-      const logged = () => logRequest(deps.log, req.method!, urlPath, res, started);
-      const failed = (err: unknown) => {
-        const error = asWharfError(err);
-        if (error.status >= 500) deps.log.error("registry request failed", { path: urlPath, requestId: requestIdOf(res), ...errorFields(err) });
-        if (res.headersSent) return void res.destroy();
-        const { status, body } = errorReply(urlPath, error);
-        res.writeHead(status, withRequestIdHeader(res, ["Content-Type", "application/json", ...CORS_HEADERS])).end(JSON.stringify(body));
-      };
+      if (wantsHtml(req.headers.accept) && !match[3].endsWith("meta.json") && !/[?&]raw(=|&|$)/.test(url)) return false;
+      const started = requestStarted();
       let answering: Promise<void> | undefined;
       try {
         answering = serve(req, res, urlPath, match[1], match[2], match[3]);
       } catch (err) {
         answering = Promise.reject(err);
       }
-      if (answering) answering.catch(failed).finally(logged);
-      else logged();
+      // Answered at once from memory (the hot path), or once loaded or streamed.
+      if (!answering) logRequest(deps.log, method, urlPath, res, started);
+      else answering.catch((err: unknown) => failed(res, urlPath, err)).finally(() => logRequest(deps.log, method, urlPath, res, started));
       return true;
     },
     forget(scope, name) {
