@@ -11,11 +11,11 @@ const PACKAGES = 10_000;
 const FANS = 20;
 
 const ENDPOINTS: Endpoint[] = [
-  { label: "atom package", path: "/atom/api/packages/package-42" },
-  { label: "atom version", path: "/atom/api/packages/package-42/versions/1.0.0" },
-  { label: "atom stargazers", path: "/atom/api/packages/package-42/stargazers" },
-  { label: "atom user's stars", path: "/atom/api/users/fan-1/stars" },
-  { label: "atom tarball download", path: "/atom/api/packages/package-42/versions/1.0.0/tarball" },
+  { label: "atom package", path: "/atom/api/packages/package-42", bodyOnly: true },
+  { label: "atom version", path: "/atom/api/packages/package-42/versions/1.0.0", bodyOnly: true },
+  { label: "atom stargazers", path: "/atom/api/packages/package-42/stargazers", bodyOnly: true },
+  { label: "atom user's stars", path: "/atom/api/users/fan-1/stars", bodyOnly: true },
+  { label: "atom tarball download", path: "/atom/api/packages/package-42/versions/1.0.0/tarball", bodyOnly: true },
   { label: "atom listing page", path: "/atom/api/packages?page=17&sort=downloads" },
   { label: "atom listing page 300", path: "/atom/api/packages?page=300&sort=downloads" },
   { label: "atom search", path: "/atom/api/packages/search?q=package-4242" },

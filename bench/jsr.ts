@@ -32,10 +32,10 @@ export async function benchJsr(): Promise<Record<string, string>> {
       throw new Error("the benchmark package did not publish");
     }
     const endpoints: Endpoint[] = [
-      { label: "jsr scope", path: "/api/scopes/bench" },
-      { label: "jsr package", path: "/api/scopes/bench/packages/files" },
-      { label: "jsr registry file", path: "/@bench/files/1.0.0/mod.ts" },
-      { label: "jsr meta.json", path: "/@bench/files/meta.json" },
+      { label: "jsr scope", path: "/api/scopes/bench", bodyOnly: true },
+      { label: "jsr package", path: "/api/scopes/bench/packages/files", bodyOnly: true },
+      { label: "jsr registry file", path: "/@bench/files/1.0.0/mod.ts", bodyOnly: true },
+      { label: "jsr meta.json", path: "/@bench/files/meta.json", bodyOnly: true },
     ];
     Object.assign(figures, await versusBare(server, endpoints));
     await statementsPerRequest(server, endpoints, figures);
