@@ -153,6 +153,37 @@ describe("single-package reads from memory", () => {
   });
 });
 
+describe("list and search pages from memory", () => {
+  it("answers a repeated page from memory, a no-cache request afresh, and shows each write and download on the next read", async () => {
+    const marker = uniqueName("kept");
+    const first = await publisher(`${marker}-one`);
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${first.repo}`, { headers: atomAs(first.user) })).status).toBe(201);
+    const search = (headers: Record<string, string> = {}) => world.anonymous.get(`/atom/api/packages/search?q=${marker}`, { headers });
+    const newest = async () => (await world.anonymous.get("/atom/api/packages?sort=created_at&direction=desc")).body[0].name;
+    // Answered by Express, its statements counted; then from memory, with no statement at all.
+    const [computed, kept] = [await search(), await search()];
+    expect(computed.headers.get("x-wharf-sql-statements")).not.toBeNull();
+    expect(kept.headers.get("x-wharf-sql-statements")).toBeNull();
+    expect([kept.body, kept.headers.get("link"), kept.headers.get("query-total")]).toEqual([computed.body, computed.headers.get("link"), computed.headers.get("query-total")]);
+    expect((await search({ "cache-control": "no-cache" })).headers.get("x-wharf-sql-statements")).not.toBeNull();
+    expect(await newest()).toBe(first.name);
+
+    const fan = await world.user();
+    expect((await world.anonymous.post(`/atom/api/packages/${first.name}/star`, { headers: atomAs(fan) })).status).toBe(200);
+    expect((await search()).body.map((p: { stargazers_count: string }) => p.stargazers_count)).toEqual(["1"]);
+    expect((await fetch(`${world.server.url}/atom/api/packages/${first.name}/versions/1.1.0/tarball`)).status).toBe(200);
+    expect((await search()).body.map((p: { downloads: string }) => p.downloads)).toEqual(["1"]);
+
+    const second = await publisher(`${marker}-two`);
+    expect((await world.anonymous.post(`/atom/api/packages?repository=${second.repo}`, { headers: atomAs(second.user) })).status).toBe(201);
+    expect((await search()).body.map((p: { name: string }) => p.name).sort()).toEqual([first.name, second.name].sort());
+    expect(await newest()).toBe(second.name);
+    expect((await world.anonymous.delete(`/atom/api/packages/${second.name}`, { headers: atomAs(second.user) })).status).toBe(204);
+    expect((await search()).body.map((p: { name: string }) => p.name)).toEqual([first.name]);
+    expect(await newest()).toBe(first.name);
+  });
+});
+
 describe("listing, search and stars", () => {
   it("lists 30 a page with Link headers, searches, and keeps stars", async () => {
     const marker = uniqueName("mini");

@@ -58,6 +58,12 @@ export function cacheableRequest(req: IncomingMessage): boolean {
   return REST_PATH.test(req.url ?? "");
 }
 
+/** Cache-Control: no-cache (or HTTP/1.0's Pragma: no-cache): answered by Express, not from memory. */
+export function asksFresh(req: IncomingMessage): boolean {
+  const control = req.headers["cache-control"];
+  return (control !== undefined && /(?:^|[\s,])no-cache(?:$|[\s,=])/i.test(control)) || req.headers.pragma === "no-cache";
+}
+
 export function createResponseCache(deps: { log: Logger; downloads: Downloads }): ResponseCache {
   const keysByTag = new Map<string, Set<string>>();
   // Least recently used out first; whatever leaves (pushed out, replaced, forgotten) leaves its tags' index too.
@@ -132,7 +138,8 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
     handle(req, res, next) {
       if (!cacheableRequest(req)) return false;
       const key = req.url!;
-      const entry = entries.get(key);
+      // A caller that asks for a fresh answer (a browser's hard reload, an operator's check) gets one, kept for others.
+      const entry = asksFresh(req) ? undefined : entries.get(key);
       // A miss goes to Express, which waits for counted downloads itself; a download need not wait for others.
       if (!entry) fill(req, res, key, next);
       else if (entry.keep.onServe || isSettled()) serve(req, res, key, entry);

@@ -11,8 +11,8 @@ export const writeAtomDownloads =
   (db: Db): DownloadWriter =>
   async (tallies) => {
     await addAtomDownloads(db, tallies);
-    // The packages show their download counts; their tarballs stay as they were.
-    readsChanged([...new Set(tallies.map((tally) => readTag.atomPackage(tally.name)))]);
+    // The packages show their download counts, and lists show and sort by them; their tarballs stay as they were.
+    readsChanged([...new Set(tallies.map((tally) => readTag.atomPackage(tally.name))), readTag.atomLists]);
   };
 
 export interface DailyDownloads {

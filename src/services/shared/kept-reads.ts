@@ -18,6 +18,8 @@ export const readTag = {
   atomPackage: (name: string) => `atom:${name.toLowerCase()}`,
   /** An Atom package's tarballs: they change with its versions, not with its download count. */
   atomTarballs: (name: string) => `atom-tarballs:${name.toLowerCase()}`,
+  /** Every page of Atom packages listed or searched: any Atom package's change or download count may show in one. */
+  atomLists: "atom-lists",
   /** The list of packages a user starred (normalized login). */
   atomStarsOf: (login: string) => `atom-stars:${login}`,
   /** A jsr scope's public part. */
@@ -39,7 +41,7 @@ export const onReadsChanged = changed.on;
 export function onStaleReads(listener: (tags: string[]) => void): () => void {
   const stops = [
     onReadsChanged(listener),
-    onAtomPackagesChanged((names) => listener([...names.map(readTag.atomPackage), ...names.map(readTag.atomTarballs)])),
+    onAtomPackagesChanged((names) => listener([...names.map(readTag.atomPackage), ...names.map(readTag.atomTarballs), readTag.atomLists])),
     onPackageChanged(() => listener([readTag.jsrPackages])),
   ];
   return () => stops.forEach((stop) => stop());
