@@ -13,8 +13,9 @@ interface Found {
   total: number;
 }
 
+/** A search worked out by the database every time (no-cache): the rows change behind Wharf's back, and each run is what is tested. */
 async function search(q: string, page = 1): Promise<Found> {
-  const res = await world.anonymous.get(`/atom/api/packages/search?q=${encodeURIComponent(q)}&page=${page}`);
+  const res = await world.anonymous.get(`/atom/api/packages/search?q=${encodeURIComponent(q)}&page=${page}`, { headers: { "cache-control": "no-cache" } });
   expect(res.status).toBe(200);
   return { names: res.body.map((p: { name: string }) => p.name), total: Number(res.headers.get("query-total")) };
 }
