@@ -30,9 +30,10 @@ const ENDPOINTS: Endpoint[] = [
   { label: "atom version", path: "/atom/api/packages/package-42/versions/1.0.0", bodyOnly: true },
   { label: "atom stargazers", path: "/atom/api/packages/package-42/stargazers", bodyOnly: true },
   { label: "atom user's stars", path: "/atom/api/users/fan-1/stars", bodyOnly: true },
-  { label: "atom tarball download", path: "/atom/api/packages/package-42/versions/1.0.0/tarball", bodyOnly: true },
   ...PAGES,
   ...PAGES.map((page) => ({ ...page, label: `${page.label}, no-cache`, headers: { "cache-control": "no-cache" } })),
+  // Last: the downloads it counts are written a second later, and that batch drops the pages kept in memory.
+  { label: "atom tarball download", path: "/atom/api/packages/package-42/versions/1.0.0/tarball", bodyOnly: true },
 ];
 
 export async function benchAtom(): Promise<Record<string, string>> {
