@@ -24,6 +24,7 @@ import { requestLog } from "./request-log";
 import type { Metrics } from "./metrics";
 import { requestIdOf, sendRequestId, withRequestId } from "./request-id";
 import { readiness } from "./readiness";
+import { pathOf } from "./url-path";
 import { webUi } from "../web/ui";
 
 export interface AppDeps {
@@ -89,11 +90,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const status = (err as { status?: number }).status;
     if (status && status >= 400 && status < 500) {
-      sendError(res, req.originalUrl.split("?")[0], malformed(`${err.message}`));
+      sendError(res, pathOf(req.originalUrl), malformed(`${err.message}`));
       return;
     }
     deps.log.error("unhandled error", { path: req.path, requestId: requestIdOf(res), ...errorFields(err) });
-    sendError(res, req.originalUrl.split("?")[0], new WharfError("internalServerError"));
+    sendError(res, pathOf(req.originalUrl), new WharfError("internalServerError"));
   };
   app.use(onError);
 

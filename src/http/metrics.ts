@@ -4,8 +4,10 @@
 // process (see the README).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import type { Pool } from "pg";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { pathOf } from "./url-path";
 
 export interface Metrics {
   /** Counts a request once it is answered (call at the start of the request). */
@@ -40,7 +42,7 @@ const REGISTRY_ROUTES: Array<[RegExp, string]> = [
 function routeOf(req: IncomingMessage): string {
   const noted = notedRouteTemplate(req);
   if (noted) return noted;
-  const path = (req.url ?? "").split("?")[0];
+  const path = pathOf(req.url ?? "");
   if (FIXED_ROUTES.has(path)) return path;
   for (const [pattern, template] of REGISTRY_ROUTES) if (pattern.test(path)) return template;
   return "unmatched";
@@ -107,12 +109,12 @@ export function createMetrics(options: { token?: string; pool?: Pool }): Metrics
 
   return {
     observeRequest(req, res) {
-      const started = process.hrtime.bigint();
+      const started = performance.now();
       res.once("finish", () => {
         const route = routeOf(req);
         const method = req.method ?? "GET";
         requests.inc({ method, route, status: String(res.statusCode) });
-        latency.observe({ method, route }, Number(process.hrtime.bigint() - started) / 1e9);
+        latency.observe({ method, route }, (performance.now() - started) / 1000);
       });
     },
     taskDone(outcome, ms) {

@@ -9,6 +9,7 @@ import { signInWithProvider } from "../services/accounts/oidc-users";
 import { sendError } from "../rest/openapi-adapter";
 import type { AppDeps } from "./app";
 import { isSecureOrigin, readCookie, setSessionCookie } from "./session-cookie";
+import { pathOf } from "./url-path";
 
 const PENDING_COOKIE = "wharf_oidc";
 const PENDING_LIFETIME_MS = 10 * 60 * 1000;
@@ -34,7 +35,7 @@ export function oidcRoutes(deps: AppDeps): Router {
     const error = asWharfError(err);
     if (error.code === "internalServerError") deps.log.error("single sign-on failed", { error: String((err as Error)?.stack ?? err) });
     res.set("Cache-Control", "no-store");
-    sendError(res, req.originalUrl.split("?")[0], error);
+    sendError(res, pathOf(req.originalUrl), error);
   };
   if (!settings) {
     router.get(["/start", "/callback"], (req, res) => fail(req, res, new WharfError("ssoNotConfigured")));

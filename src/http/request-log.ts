@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import type { RequestHandler } from "express";
 import type { Logger } from "../logger";
 import { requestIdOf } from "./request-id";
+import { pathOf } from "./url-path";
 
 /** When a request began, for logRequest: a plain number of milliseconds, no BigInt to allocate on the hot paths. */
 export const requestStarted = (): number => performance.now();
@@ -17,7 +18,7 @@ export function logRequest(log: Logger, method: string, path: string, res: Serve
 export function requestLog(log: Logger): RequestHandler {
   return (req, res, next) => {
     const started = requestStarted();
-    res.once("finish", () => logRequest(log, req.method, req.originalUrl.split("?")[0], res, started));
+    res.once("finish", () => logRequest(log, req.method, pathOf(req.originalUrl), res, started));
     next();
   };
 }

@@ -13,6 +13,7 @@ import type { Downloads } from "../services/shared/context";
 import { noteRouteTemplate } from "./metrics";
 import { logRequest, requestStarted } from "./request-log";
 import { withRequestIdHeader } from "./request-id";
+import { pathOf } from "./url-path";
 
 const CACHE_BYTES = 32 * 1024 * 1024;
 // One entry (a tarball, say) takes at most this much of the cache; bigger ones are streamed each time.
@@ -130,8 +131,7 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
     entry.keep.onServe?.();
     res.writeHead(200, withRequestIdHeader(res, entry.headers)).end(entry.body);
     // Answered whole, at once: logged now rather than by a listener on "finish".
-    const query = key.indexOf("?");
-    logRequest(deps.log, "GET", query < 0 ? key : key.slice(0, query), res, started);
+    logRequest(deps.log, "GET", pathOf(key), res, started);
   };
 
   return {

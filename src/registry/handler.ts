@@ -14,6 +14,7 @@ import { asWharfError, errorFields, errorReply, malformed, WharfError } from "..
 import type { Logger } from "../logger";
 import { logRequest, requestStarted } from "../http/request-log";
 import { requestIdOf, withRequestIdHeader } from "../http/request-id";
+import { pathOf } from "../http/url-path";
 import { findFile } from "../services/jsr/versions";
 import { unstorableText } from "../services/shared/storable";
 import type { BlobStore } from "../storage/blob-store";
@@ -219,8 +220,7 @@ export function createRegistry(deps: { db: Db; blobs: BlobStore; log: Logger; do
       const method = req.method!;
       if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") return false;
       const url = req.url ?? "";
-      const query = url.indexOf("?");
-      const urlPath = query < 0 ? url : url.slice(0, query);
+      const urlPath = pathOf(url);
       const match = REGISTRY_PATH.exec(urlPath);
       if (!match) return false;
       if (method === "OPTIONS") {

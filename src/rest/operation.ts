@@ -65,7 +65,7 @@ export type AnyOperation = (input: {
 }) => Promise<Reply>;
 
 export const ok = <B>(body: B, headers?: Record<string, string>) => ({ status: 200 as const, body, headers });
-/** A 200 that may be kept for other anonymous callers (see Reply.keep). */
-export const okKept = <B>(body: B, keep: Keep) => ({ status: 200 as const, body, keep });
+/** A 200 that may be kept for other anonymous callers (see Reply.keep), with the headers kept along with it. */
+export const okKept = <B>(body: B, keep: Keep, headers?: Record<string, string>) => ({ status: 200 as const, body, keep, headers });
 export const created = <B>(body: B) => ({ status: 201 as const, body });
 export const noContent = () => ({ status: 204 as const });

@@ -1,7 +1,7 @@
 // A page of an Atom list or search, with the headers Pulsar's clients read: Link (absolute URLs from PUBLIC_URL;
 // the website takes the second link for the last page), Query-Total (how many match) and Query-Limit (page size).
 import { readAtomPackagePage } from "../../services/atom/package-lists";
-import type { OperationInput, ReplyOf } from "../operation";
+import { okKept, type OperationInput, type ReplyOf } from "../operation";
 import { presentAtomPackages } from "./present";
 
 /** The operations that answer a page of packages. */
@@ -20,5 +20,5 @@ export async function listPage({ ctx, query, req }: OperationInput<ListOperation
   };
   const links = [link(page, "self"), link(last, "last"), ...(page < last ? [link(page + 1, "next")] : []), ...(page > 1 ? [link(page - 1, "prev")] : [])];
   const headers = { Link: links.join(", "), "Query-Total": String(total), "Query-Limit": String(limit) };
-  return { status: 200, body: presentAtomPackages(items, ctx.config), headers, keep };
+  return okKept(presentAtomPackages(items, ctx.config), keep, headers);
 }
