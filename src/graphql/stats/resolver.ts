@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from "type-graphql";
 import { featuredJsrPackages, registryCounts } from "../../services/jsr/package-listing";
-import { listAllPackages } from "../../storage/queries/package-directory";
+import { latestPackages } from "../../services/catalog/package-list";
 import type { GraphQLContext } from "../infra/context";
 import { STATS_COST } from "../infra/cost";
 import { jsrPackageNode } from "../jsr-package/type";
@@ -14,8 +14,8 @@ export class StatsResolver {
     const [counts, featured, newest, updated] = await Promise.all([
       registryCounts(ctx),
       featuredJsrPackages(ctx, STATS_SIZE),
-      listAllPackages(ctx.sql, undefined, { field: "createdAt", direction: "desc" }, { offset: 0, limit: STATS_SIZE }),
-      listAllPackages(ctx.sql, undefined, { field: "updatedAt", direction: "desc" }, { offset: 0, limit: STATS_SIZE }),
+      latestPackages(ctx, "createdAt", STATS_SIZE),
+      latestPackages(ctx, "updatedAt", STATS_SIZE),
     ]);
     return {
       userCount: counts.users,
@@ -23,8 +23,8 @@ export class StatsResolver {
       packageCount: counts.jsrPackages + counts.atomPackages,
       jsrPackageCount: counts.jsrPackages,
       atomPackageCount: counts.atomPackages,
-      newest: await loadPackageNodes(ctx, newest.items),
-      updated: await loadPackageNodes(ctx, updated.items),
+      newest: await loadPackageNodes(ctx, newest),
+      updated: await loadPackageNodes(ctx, updated),
       featured: featured.map(jsrPackageNode),
     };
   }

@@ -4,7 +4,7 @@ import * as stars from "../../services/atom/stars";
 import * as reads from "../../services/atom/package-reads";
 import { requireUser } from "../../services/shared/policies";
 import { latestEditorRelease } from "../../services/atom/editor-releases";
-import { featuredAtomPackages } from "../../storage/queries/atom-package-pages";
+import { readFeaturedAtomPackages } from "../../services/atom/featured";
 import { created, noContent, ok, okKept, type Operations } from "../operation";
 import { listPage } from "./list-page";
 import { presentAtomPackage, presentAtomPackages, presentAtomPackageWithVersions, presentAtomVersion, presentStargazer } from "./present";
@@ -15,7 +15,7 @@ export const atomPackageOperations: Operations = {
   atomSearchPackages: (input) => listPage(input, { search: true, themes: false }),
 
   async atomListFeaturedPackages({ ctx }) {
-    return ok(presentAtomPackages(await featuredAtomPackages(ctx.sql, false), ctx.config));
+    return ok(presentAtomPackages(await readFeaturedAtomPackages(ctx, false), ctx.config));
   },
 
   atomListThemes: (input) => listPage(input, { search: false, themes: true }),
@@ -23,7 +23,7 @@ export const atomPackageOperations: Operations = {
   atomSearchThemes: (input) => listPage(input, { search: true, themes: true }),
 
   async atomListFeaturedThemes({ ctx }) {
-    return ok(presentAtomPackages(await featuredAtomPackages(ctx.sql, true), ctx.config));
+    return ok(presentAtomPackages(await readFeaturedAtomPackages(ctx, true), ctx.config));
   },
 
   async atomGetPackage({ ctx, params, query }) {

@@ -7,6 +7,12 @@ import type { AtomPackageSummary } from "../../storage/queries/atom-package-summ
 import { requireStaff } from "../shared/policies";
 import { atomPackagesChanged } from "./package-events";
 import { setAtomPackageFeatured } from "../../storage/queries/atom-featured";
+import { featuredAtomPackages } from "../../storage/queries/atom-package-pages";
+
+/** The packages staff featured, by name: the themes, or the others. Pulsar does not page them. */
+export function readFeaturedAtomPackages(ctx: Pick<ServiceContext, "sql">, themes: boolean): Promise<AtomPackageSummary[]> {
+  return featuredAtomPackages(ctx.sql, themes);
+}
 
 /** Staff: puts a package in the featured list (/packages/featured, or /themes/featured for a theme) or takes it out. */
 export async function featureAtomPackage(ctx: ServiceContext, requested: string, featured: boolean): Promise<AtomPackageSummary> {

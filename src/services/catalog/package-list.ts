@@ -61,6 +61,11 @@ export async function listPackages(
   return { ecosystem: undefined, items, total };
 }
 
+/** Packages of both ecosystems, the most recently created (or updated) first. */
+export async function latestPackages(ctx: Pick<ServiceContext, "sql">, field: "createdAt" | "updatedAt", limit: number): Promise<PackageRef[]> {
+  return (await listAllPackages(ctx.sql, undefined, { field, direction: "desc" }, { offset: 0, limit })).items;
+}
+
 /** What a search looks for: words, never nothing. */
 export function searchText(query: string, name = "query"): string {
   const text = query.trim();
