@@ -36,6 +36,31 @@ describe("publishing from git", () => {
     expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.downloads).toBe("1");
   });
 
+  it("answers HEAD as GET without the body, and counts no download for a HEAD of a tarball", async () => {
+    const { user, name, repo } = await publisher();
+    await world.anonymous.post(`/atom/api/packages?repository=${repo}`, { headers: atomAs(user) });
+    const head = (path: string) => fetch(`${world.server.url}${path}`, { method: "HEAD" });
+
+    const list = await head("/atom/api/packages");
+    expect(list.status).toBe(200);
+    expect(list.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(list.headers.get("query-total")).toMatch(/^[1-9]\d*$/);
+    expect(await list.text()).toBe("");
+    const one = await head(`/atom/api/packages/${name}`);
+    expect([one.status, await one.text()]).toEqual([200, ""]);
+    expect(Number(one.headers.get("content-length"))).toBeGreaterThan(0);
+    expect((await head(`/atom/api/packages/${name}-missing`)).status).toBe(404);
+    expect((await head(`/api/scopes/${uniqueName("no-such")}`)).status).toBe(404);
+
+    const tarball = `/atom/api/packages/${name}/versions/1.1.0/tarball`;
+    const headOfTarball = await head(tarball);
+    expect([headOfTarball.status, headOfTarball.headers.get("content-type"), await headOfTarball.text()]).toEqual([200, "application/gzip", ""]);
+    expect((await head(`/atom/api/packages/${name}/versions/9.9.9/tarball`)).status).toBe(404);
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.downloads).toBe("0");
+    expect((await fetch(`${world.server.url}${tarball}`)).status).toBe(200);
+    expect((await world.anonymous.get(`/atom/api/packages/${name}`)).body.downloads).toBe("1");
+  });
+
   it("publishes further versions from tags, and filters them by engine", async () => {
     const { user, name, repo } = await publisher();
     // Only v1.0.0 exists at first: publish it, then add 1.1.0 by tag.

@@ -109,7 +109,10 @@ export async function restHandler(
     // Answered before the body was read (e.g. an upload refused as too large): the connection cannot be reused.
     if (!req.complete) res.set("Connection", "close");
     if (reply.keep && reply.status === 200) markKeepable(res, reply.keep, notedRouteTemplate(req));
-    if (reply.stream) {
+    if (reply.stream && req.method === "HEAD") {
+      reply.stream.destroy();
+      res.status(reply.status).end();
+    } else if (reply.stream) {
       res.status(reply.status);
       pipeline(reply.stream, res).catch(() => res.destroy());
     } else if (reply.body === undefined) res.status(reply.status).end();
@@ -119,7 +122,7 @@ export async function restHandler(
   return async (req, res) => {
     let reply: Reply;
     try {
-      const request = { method: req.method, path: req.path, headers: req.headers as Record<string, string | string[]> };
+      const request = { method: routedMethod(req.method), path: req.path, headers: req.headers as Record<string, string | string[]> };
       if (req.method === "OPTIONS" && faceOf(req.path) === "atom") {
         answer(req, res, preflight(api, req.path));
         return;
@@ -139,6 +142,12 @@ export async function restHandler(
     answer(req, res, reply);
   };
 }
+
+/**
+ * HEAD is GET without the body (RFC 9110, 9.3.2), as Express routes it: openapi.yaml declares GETs only, and
+ * Express (res.send) and node leave the body out of a HEAD's answer.
+ */
+const routedMethod = (method: string) => (method === "HEAD" ? "GET" : method);
 
 /** OPTIONS on an Atom path, answered as Pulsar does: 204 with the path's methods (and CORS's headers), or 404. */
 function preflight(api: OpenAPIBackend, urlPath: string): Reply {
@@ -200,7 +209,7 @@ function refuseUndeclaredJson(operation: ApiOperation, body: unknown): void {
 /** What is wrong with a reply by openapi.yaml (its operation must declare the status, and the body fit its schema), if anything. */
 function contractCheck(api: OpenAPIBackend) {
   return (req: Request, reply: Reply): string | undefined => {
-    const operation = api.matchOperation({ method: req.method, path: req.path, headers: {}, query: {} });
+    const operation = api.matchOperation({ method: routedMethod(req.method), path: req.path, headers: {}, query: {} });
     if (!operation) return reply.status === 404 ? undefined : `${req.method} ${req.path} has no operation`;
     const declared = Object.keys(operation.responses ?? {});
     if (!declared.includes(String(reply.status)) && !declared.includes("default")) {

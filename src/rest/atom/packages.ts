@@ -1,4 +1,5 @@
 // Atom: /atom/api/packages and their versions, stars and stargazers.
+import { Readable } from "node:stream";
 import * as atom from "../../services/atom/packages";
 import * as stars from "../../services/atom/stars";
 import * as reads from "../../services/atom/package-reads";
@@ -46,7 +47,12 @@ export const atomPackageOperations: Operations = {
     return okKept(presentAtomVersion(pkg.name, version, ctx.config), reads.keepAtomPackageRead(params.packageName, pkg.name));
   },
 
-  async atomDownloadTarball({ ctx, params }) {
+  async atomDownloadTarball({ ctx, params, req }) {
+    // A HEAD downloads nothing: the tarball is looked up (or 404) but neither counted nor read.
+    if (req.method === "HEAD") {
+      await reads.findAtomTarball(ctx, params.packageName, params.versionName);
+      return { status: 200, stream: Readable.from([]), headers: { "Content-Type": "application/gzip" } };
+    }
     const { tarball, keep } = await reads.downloadAtomTarball(ctx, params.packageName, params.versionName);
     const stream = await ctx.blobs.open(tarball);
     if (!stream) throw new Error(`tarball blob ${tarball} is missing`);

@@ -44,10 +44,16 @@ export function keepAtomPackageRead(requested: string, name: string): Keep {
   return { tags: [readTag.atomPackage(requested), readTag.atomPackage(name)] };
 }
 
-/** The tarball's blob key; each call is a download, counted in memory and written in batches, as is each answer from memory. */
-export async function downloadAtomTarball(ctx: Pick<ServiceContext, "sql" | "downloads">, requested: string, version: string): Promise<{ tarball: string; keep: Keep }> {
+/** The tarball's blob key and the package's name now, without downloading it (a HEAD): nothing is counted. */
+export async function findAtomTarball(ctx: Pick<ServiceContext, "sql">, requested: string, version: string): Promise<{ name: string; tarball: string }> {
   const found = await atomTarballOf(ctx.sql, requested.toLowerCase(), version);
   if (!found) throw new WharfError("atomPackageNotFound");
+  return found;
+}
+
+/** The tarball's blob key; each call is a download, counted in memory and written in batches, as is each answer from memory. */
+export async function downloadAtomTarball(ctx: Pick<ServiceContext, "sql" | "downloads">, requested: string, version: string): Promise<{ tarball: string; keep: Keep }> {
+  const found = await findAtomTarball(ctx, requested, version);
   const counter = ctx.downloads.atom;
   counter.count(found.name);
   const tags = [readTag.atomTarballs(requested), readTag.atomTarballs(found.name)];
