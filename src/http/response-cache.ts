@@ -100,8 +100,15 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
     const startedAt = changes;
     const chunks: Buffer[] = [];
     let size = 0;
+    // Only a response its handler marked keepable is copied (the adapter marks before it writes); one written in part
+    // before its mark is never kept.
+    let unmarkedWrite = false;
     const collect = (chunk: unknown, encoding: unknown) => {
       if (size > ENTRY_BYTES || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      if (!marks.has(res)) {
+        unmarkedWrite = true;
+        return;
+      }
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
       size += buffer.length;
       if (size <= ENTRY_BYTES) chunks.push(buffer);
@@ -115,7 +122,7 @@ export function createResponseCache(deps: { log: Logger; downloads: Downloads })
     (res as { end: unknown }).end = (...args: unknown[]) => {
       collect(args[0], args[1]);
       const mark = marks.get(res);
-      if (mark && res.statusCode === 200 && size <= ENTRY_BYTES && changes === startedAt && !res.hasHeader("set-cookie")) {
+      if (mark && !unmarkedWrite && res.statusCode === 200 && size <= ENTRY_BYTES && changes === startedAt && !res.hasHeader("set-cookie")) {
         const headers: OutgoingHttpHeader[] = [];
         for (const [name, value] of Object.entries(res.getHeaders())) if (!PER_RESPONSE.has(name) && value !== undefined) headers.push(name, value);
         keep(key, { body: Buffer.concat(chunks), headers, keep: mark.keep, route: mark.route });
