@@ -59,7 +59,8 @@ export function oidcRoutes(deps: AppDeps): Router {
     res.clearCookie(PENDING_COOKIE, pendingCookie);
     try {
       if (!pending) throw new WharfError("ssoFailed");
-      const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
+      // The query string with its "?" (what follows the path), or nothing.
+      const query = req.originalUrl.slice(pathOf(req.originalUrl).length);
       const profile = await sso.complete(new URL(sso.redirectUri + query), pending);
       const { session } = await signInWithProvider(deps.db, profile, settings.staffGroup);
       setSessionCookie(res, config, session.secret, session.expiresAt);
